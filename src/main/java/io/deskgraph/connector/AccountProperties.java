@@ -1,0 +1,44 @@
+package io.deskgraph.connector;
+
+import java.net.URI;
+
+import io.deskgraph.usage.Vendor;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * One configured vendor account ({@code deskgraph.accounts[n]}); credentials come from
+ * environment placeholders and never appear in {@link #toString()}.
+ *
+ * @param id account id used in arguments and global ids (letters, digits, '-' and '_')
+ * @param vendor the vendor, HUAWEI or ALIBABA
+ * @param region the vendor region, for example cn-north-4
+ * @param name a display name
+ * @param endpoint the API endpoint; defaults to the vendor's public endpoint for the
+ * region
+ * @param projectId the Huawei project id
+ * @param accessKey the access key id (Huawei AK, Alibaba AccessKey ID)
+ * @param secretKey the secret (Huawei SK, Alibaba AccessKey secret)
+ * @param securityToken a security token for temporary credentials (Huawei STS, Alibaba
+ * STS)
+ * @param authToken a Huawei IAM token sent as X-Auth-Token instead of AK/SK signing
+ * @param bizType the Alibaba BizType sent with usage ranking calls
+ * @author DeskGraph
+ */
+public record AccountProperties(String id, Vendor vendor, String region, @Nullable String name, @Nullable URI endpoint,
+		@Nullable String projectId, @Nullable String accessKey, @Nullable String secretKey,
+		@Nullable String securityToken, @Nullable String authToken, @Nullable Integer bizType) {
+
+	@Override
+	public String toString() {
+		return "AccountProperties[id=" + this.id + ", vendor=" + this.vendor + ", region=" + this.region + ", endpoint="
+				+ this.endpoint + ", projectId=" + this.projectId + ", accessKey=" + mask(this.accessKey)
+				+ ", secretKey=" + mask(this.secretKey) + ", securityToken=" + mask(this.securityToken) + ", authToken="
+				+ mask(this.authToken) + "]";
+	}
+
+	private static String mask(@Nullable String secret) {
+		return (secret != null) ? "******" : "null";
+	}
+
+}

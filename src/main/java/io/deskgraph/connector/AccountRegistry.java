@@ -1,0 +1,152 @@
+package io.deskgraph.connector;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.deskgraph.usage.Account;
+import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.Vendor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds one connector per account, built at startup from {@code deskgraph.accounts} or,
+ * when none is configured, from the demo accounts of the embedded simulators, and selects
+ * the accounts a query asks for.
+ *
+ * @author DeskGraph
+ */
+@Component
+public class AccountRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(AccountRegistry.class);
+
+	private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private final Map<String, UsageConnector> connectors = new LinkedHashMap<>();
+
+	private final boolean demoMode;
+
+	public AccountRegistry(AccountsProperties properties, List<ConnectorFactory> factories,
+			ObjectProvider<DemoAccounts> demoAccounts) {
+		Map<Vendor, ConnectorFactory> byVendor = factories.stream()
+			.collect(Collectors.toMap(ConnectorFactory::vendor, Function.identity()));
+		List<AccountProperties> accounts = properties.accounts();
+		this.demoMode = accounts.isEmpty();
+		if (this.demoMode) {
+			accounts = demoAccounts.orderedStream().flatMap((demo) -> demo.accounts().stream()).toList();
+			logger.warn("No vendor accounts configured (deskgraph.accounts): demo mode with {} simulator account(s)",
+					accounts.size());
+		}
+		for (AccountProperties account : accounts) {
+			validate(account, byVendor);
+			this.connectors.put(account.id(), byVendor.get(account.vendor()).create(account));
+			logger.info("Account {} ({} {}) ready", account.id(), account.vendor(), account.region());
+		}
+	}
+
+	private void validate(AccountProperties account, Map<Vendor, ConnectorFactory> byVendor) {
+		if (account.id() == null || !ACCOUNT_ID.matcher(account.id()).matches()) {
+			throw new IllegalArgumentException("deskgraph.accounts: id '" + account.id()
+					+ "' must be 1 to 64 letters, digits, '-' or '_' (it becomes part of global ids)");
+		}
+		if (this.connectors.containsKey(account.id())) {
+			throw new IllegalArgumentException("deskgraph.accounts: id '" + account.id() + "' is configured twice");
+		}
+		if (account.vendor() == null || !byVendor.containsKey(account.vendor())) {
+			throw new IllegalArgumentException("deskgraph.accounts[" + account.id() + "]: vendor " + account.vendor()
+					+ " is not supported; supported: " + byVendor.keySet());
+		}
+		if (account.region() == null || account.region().isBlank()) {
+			throw new IllegalArgumentException("deskgraph.accounts[" + account.id() + "]: region is required");
+		}
+	}
+
+	/**
+	 * Whether DeskGraph runs against its embedded simulators.
+	 * @return true in demo mode
+	 */
+	public boolean isDemoMode() {
+		return this.demoMode;
+	}
+
+	/**
+	 * All accounts, in configuration order.
+	 * @return the accounts
+	 */
+	public List<Account> accounts() {
+		return this.connectors.values().stream().map(UsageConnector::account).toList();
+	}
+
+	/**
+	 * Selects the accounts a query asks for.
+	 * @param vendors only these vendors, or {@code null} for all
+	 * @param accountIds only these accounts, or {@code null} for all
+	 * @return the connectors, in configuration order
+	 * @throws InvalidArgumentException for unknown account ids or an empty selection
+	 */
+	public List<UsageConnector> select(@Nullable Collection<Vendor> vendors, @Nullable Collection<String> accountIds) {
+		if (accountIds != null) {
+			for (String id : accountIds) {
+				if (!this.connectors.containsKey(id)) {
+					throw unknownAccount("accountIds", id);
+				}
+			}
+		}
+		Set<Vendor> vendorSet = (vendors != null) ? Set.copyOf(vendors) : null;
+		Set<String> idSet = (accountIds != null) ? Set.copyOf(accountIds) : null;
+		List<UsageConnector> selected = new ArrayList<>();
+		for (UsageConnector connector : this.connectors.values()) {
+			Account account = connector.account();
+			if ((vendorSet == null || vendorSet.contains(account.vendor()))
+					&& (idSet == null || idSet.contains(account.id()))) {
+				selected.add(connector);
+			}
+		}
+		if (selected.isEmpty()) {
+			String argument = (vendors != null) ? "vendors" : "accountIds";
+			throw new InvalidArgumentException(argument, "no configured account matches vendors " + vendors
+					+ " and accountIds " + accountIds + "; configured accounts: " + describe());
+		}
+		return selected;
+	}
+
+	/**
+	 * Finds one account's connector.
+	 * @param accountId the account id
+	 * @param argument the argument the id came in, named in the error
+	 * @return the connector
+	 * @throws InvalidArgumentException if no such account is configured
+	 */
+	public UsageConnector get(String accountId, String argument) {
+		UsageConnector connector = this.connectors.get(accountId);
+		if (connector == null) {
+			throw unknownAccount(argument, accountId);
+		}
+		return connector;
+	}
+
+	private InvalidArgumentException unknownAccount(String argument, String id) {
+		return new InvalidArgumentException(argument,
+				"unknown account '" + id + "'; configured accounts: " + describe());
+	}
+
+	private String describe() {
+		return this.connectors.values()
+			.stream()
+			.map((connector) -> connector.account().id() + " (" + connector.account().vendor() + ")")
+			.collect(Collectors.joining(", "));
+	}
+
+}

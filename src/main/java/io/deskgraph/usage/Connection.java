@@ -1,0 +1,20 @@
+package io.deskgraph.usage;
+
+import java.util.List;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * A Relay connection page with its total and per-source status.
+ *
+ * @param <T> the node type
+ * @param edges the page
+ * @param pageInfo paging information
+ * @param totalCount results across the accounts that answered
+ * @param sources how each account contributed
+ * @author DeskGraph
+ */
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable Integer totalCount,
+		List<SourceStatus> sources) {
+
+}

@@ -1,0 +1,19 @@
+package io.deskgraph.usage;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Usage and idle time of one desktop in a window.
+ *
+ * @param desktop the desktop
+ * @param poolId the pool, if any
+ * @param poolName the pool name, if any
+ * @param lastUserName the latest user, if reported
+ * @param usage usage in the window
+ * @param idle idle time in the window
+ * @author DeskGraph
+ */
+public record DesktopMetric(Desktop desktop, @Nullable String poolId, @Nullable String poolName,
+		@Nullable String lastUserName, UsageDuration usage, UsageDuration idle) {
+
+}

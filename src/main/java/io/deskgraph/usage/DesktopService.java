@@ -1,0 +1,91 @@
+package io.deskgraph.usage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+
+import io.deskgraph.connector.AccountRegistry;
+import io.deskgraph.connector.UsageConnector;
+import reactor.core.publisher.Mono;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers the desktop questions (accounts, status counts, idle desktops) across the
+ * selected accounts.
+ *
+ * @author DeskGraph
+ */
+@Service
+class DesktopService {
+
+	private final AccountRegistry accounts;
+
+	private final SourceFanOut fanOut;
+
+	private final SourcePager pager;
+
+	private final UsageWindows windows;
+
+	DesktopService(AccountRegistry accounts, SourceFanOut fanOut, SourcePager pager, UsageWindows windows) {
+		this.accounts = accounts;
+		this.fanOut = fanOut;
+		this.pager = pager;
+		this.windows = windows;
+	}
+
+	List<Account> accounts() {
+		return this.accounts.accounts();
+	}
+
+	Mono<DesktopStatusReport> desktopStatus(FieldArguments.Status args) {
+		List<UsageConnector> connectors = this.accounts.select(args.vendors(), args.accountIds());
+		StatusFilter filter = new StatusFilter(Objects.requireNonNullElse(args.desktopTypes(), List.of()),
+				Objects.requireNonNullElse(args.poolIds(), List.of()));
+		return this.fanOut.ask(connectors, (connector) -> connector.desktopStatus(filter)).map(this::report);
+	}
+
+	private DesktopStatusReport report(List<SourceOutcome<StatusCounts>> outcomes) {
+		int total = 0;
+		AttachCounts attach = null;
+		RunCounts run = null;
+		LoginCounts login = null;
+		List<PoolStatus> pools = new ArrayList<>();
+		List<AccountStatus> byAccount = new ArrayList<>();
+		for (SourceOutcome<StatusCounts> outcome : outcomes) {
+			StatusCounts counts = outcome.value();
+			if (counts == null) {
+				continue;
+			}
+			total += counts.total();
+			attach = sum(attach, counts.attach(), AttachCounts::plus);
+			run = sum(run, counts.run(), RunCounts::plus);
+			login = sum(login, counts.login(), LoginCounts::plus);
+			pools.addAll(counts.pools());
+			byAccount.add(new AccountStatus(outcome.connector().account(), counts.total(), counts.attach(),
+					counts.run(), counts.login()));
+		}
+		return new DesktopStatusReport(total, attach, run, login, pools, byAccount,
+				outcomes.stream().map(SourceOutcome::status).toList());
+	}
+
+	private static <T> T sum(@Nullable T sum, @Nullable T counts, BinaryOperator<T> plus) {
+		if (counts == null) {
+			return sum;
+		}
+		return (sum != null) ? plus.apply(sum, counts) : counts;
+	}
+
+	Mono<Connection<IdleDesktop>> idleDesktops(FieldArguments.Idle args) {
+		UsageWindows.TimeWindow window = this.windows.idleWindow(args.since(), args.until());
+		List<UsageConnector> connectors = this.accounts.select(args.vendors(), args.accountIds());
+		PageRequest page = PageRequest.of(args.first(), args.after(),
+				"idleDesktops|" + args.since() + "|" + args.until() + "|" + args.vendors() + "|" + args.accountIds());
+		return this.pager.page(connectors, page,
+				(connector, offset, count) -> connector.idleDesktops(window.since(), window.until(), offset, count),
+				null, (desktop, position) -> desktop);
+	}
+
+}

@@ -1,0 +1,12 @@
+package io.deskgraph.usage;
+
+/**
+ * Sort order.
+ *
+ * @author DeskGraph
+ */
+public enum SortDirection {
+
+	ASC, DESC
+
+}

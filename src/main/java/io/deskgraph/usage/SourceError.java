@@ -1,0 +1,18 @@
+package io.deskgraph.usage;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Why an account could not contribute to a result.
+ *
+ * @param code DeskGraph's classification
+ * @param message a readable explanation, free of credentials
+ * @param retryable whether a retry may succeed
+ * @param upstreamCode the vendor's error code
+ * @param upstreamRequestId the vendor's request id
+ * @author DeskGraph
+ */
+public record SourceError(String code, String message, boolean retryable, @Nullable String upstreamCode,
+		@Nullable String upstreamRequestId) {
+
+}

@@ -1,0 +1,82 @@
+package io.deskgraph.usage;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.deskgraph.connector.UnsupportedQueryException;
+import io.deskgraph.connector.UsageConnector;
+import io.deskgraph.connector.VendorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks several accounts the same question in parallel and records each one's status, so a
+ * failing account becomes a {@code FAILED} source instead of failing the query.
+ *
+ * @author DeskGraph
+ */
+@Component
+class SourceFanOut {
+
+	private static final Logger logger = LoggerFactory.getLogger(SourceFanOut.class);
+
+	private final Clock clock;
+
+	SourceFanOut(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * Asks every connector at once; invalid arguments still fail the whole question.
+	 * @param <T> the answer type
+	 * @param connectors the accounts to ask
+	 * @param question the call to make on each
+	 * @return one outcome per connector, in connector order
+	 */
+	<T> Mono<List<SourceOutcome<T>>> ask(List<UsageConnector> connectors, Function<UsageConnector, Mono<T>> question) {
+		return Flux.fromIterable(connectors)
+			.flatMapSequential((connector) -> Mono.defer(() -> question.apply(connector))
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.map((value) -> ok(connector, value.orElse(null)))
+				.onErrorResume((ex) -> !(ex instanceof InvalidArgumentException),
+						(ex) -> Mono.just(notAnswered(connector, ex))))
+			.collectList();
+	}
+
+	private <T> SourceOutcome<T> ok(UsageConnector connector, T value) {
+		return new SourceOutcome<>(connector, value, status(connector, SourceState.OK, null));
+	}
+
+	private <T> SourceOutcome<T> notAnswered(UsageConnector connector, Throwable ex) {
+		if (ex instanceof UnsupportedQueryException) {
+			return new SourceOutcome<>(connector, null, status(connector, SourceState.UNSUPPORTED, null));
+		}
+		SourceError error;
+		if (ex instanceof VendorException vendor) {
+			logger.warn("Account {} failed: {}", connector.account().id(), vendor.getMessage());
+			error = new SourceError(vendor.classification(), vendor.getMessage(), vendor.isRetryable(),
+					vendor.getUpstreamCode(), vendor.getUpstreamRequestId());
+		}
+		else {
+			logger.error("Unexpected failure asking account {}", connector.account().id(), ex);
+			error = new SourceError("INTERNAL_ERROR",
+					"Internal error while asking account " + connector.account().id() + "; see the server log", false,
+					null, null);
+		}
+		return new SourceOutcome<>(connector, null, status(connector, SourceState.FAILED, error));
+	}
+
+	private SourceStatus status(UsageConnector connector, SourceState state, @Nullable SourceError error) {
+		return new SourceStatus(connector.account().vendor(), connector.account().id(), state,
+				(state == SourceState.OK) ? this.clock.instant() : null, error);
+	}
+
+}

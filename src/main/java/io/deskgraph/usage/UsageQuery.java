@@ -1,0 +1,18 @@
+package io.deskgraph.usage;
+
+import java.util.List;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * What a connector is asked for desktop usage.
+ *
+ * @param range the days, already cut at today
+ * @param granularity bucket size
+ * @param desktopIds native desktop ids to restrict to (empty: all)
+ * @param userName only usage by this user
+ * @author DeskGraph
+ */
+public record UsageQuery(DateRange range, Granularity granularity, List<String> desktopIds, @Nullable String userName) {
+
+}
