@@ -1,6 +1,7 @@
 package io.deskgraph.connector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +51,19 @@ public class AccountRegistry {
 					accounts.size());
 		}
 		for (AccountProperties account : accounts) {
-			validate(account, byVendor);
-			this.connectors.put(account.id(), byVendor.get(account.vendor()).create(account));
+			validate(account);
+			ConnectorFactory factory = byVendor.get(account.vendor());
+			if (factory == null) {
+				logger.warn("Account {}: no {} connector in this version; every question reports it UNSUPPORTED",
+						account.id(), account.vendor());
+			}
+			this.connectors.put(account.id(),
+					(factory != null) ? factory.create(account) : new UnsupportedVendorConnector(account));
 			logger.info("Account {} ({} {}) ready", account.id(), account.vendor(), account.region());
 		}
 	}
 
-	private void validate(AccountProperties account, Map<Vendor, ConnectorFactory> byVendor) {
+	private void validate(AccountProperties account) {
 		if (account.id() == null || !ACCOUNT_ID.matcher(account.id()).matches()) {
 			throw new IllegalArgumentException("deskgraph.accounts: id '" + account.id()
 					+ "' must be 1 to 64 letters, digits, '-' or '_' (it becomes part of global ids)");
@@ -64,9 +71,9 @@ public class AccountRegistry {
 		if (this.connectors.containsKey(account.id())) {
 			throw new IllegalArgumentException("deskgraph.accounts: id '" + account.id() + "' is configured twice");
 		}
-		if (account.vendor() == null || !byVendor.containsKey(account.vendor())) {
-			throw new IllegalArgumentException("deskgraph.accounts[" + account.id() + "]: vendor " + account.vendor()
-					+ " is not supported; supported: " + byVendor.keySet());
+		if (account.vendor() == null) {
+			throw new IllegalArgumentException("deskgraph.accounts[" + account.id() + "]: vendor is required; one of "
+					+ Arrays.toString(Vendor.values()));
 		}
 		if (account.region() == null || account.region().isBlank()) {
 			throw new IllegalArgumentException("deskgraph.accounts[" + account.id() + "]: region is required");

@@ -15,6 +15,6 @@ import org.springframework.lang.Nullable;
  * @author DeskGraph
  */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable Integer totalCount,
-		List<SourceStatus> sources) {
+		List<SourceStatus> sources) implements SourcedResult {
 
 }

@@ -2,9 +2,6 @@ package io.deskgraph.usage;
 
 import java.util.List;
 
-import graphql.execution.DataFetcherResult;
-import graphql.schema.DataFetchingEnvironment;
-import io.deskgraph.system.PartialResults;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Arguments;
@@ -31,15 +28,13 @@ class DesktopController {
 	}
 
 	@QueryMapping
-	Mono<DataFetcherResult<DesktopStatusReport>> desktopStatus(@Arguments FieldArguments.Status args,
-			DataFetchingEnvironment env) {
-		return this.service.desktopStatus(args).map((report) -> PartialResults.of(report, report.sources(), env));
+	Mono<DesktopStatusReport> desktopStatus(@Arguments FieldArguments.Status args) {
+		return this.service.desktopStatus(args);
 	}
 
 	@QueryMapping
-	Mono<DataFetcherResult<Connection<IdleDesktop>>> idleDesktops(@Arguments FieldArguments.Idle args,
-			DataFetchingEnvironment env) {
-		return this.service.idleDesktops(args).map((page) -> PartialResults.of(page, page.sources(), env));
+	Mono<Connection<IdleDesktop>> idleDesktops(@Arguments FieldArguments.Idle args) {
+		return this.service.idleDesktops(args);
 	}
 
 }

@@ -18,6 +18,6 @@ import org.springframework.lang.Nullable;
  */
 public record DesktopStatusReport(int total, @Nullable AttachCounts attach, @Nullable RunCounts run,
 		@Nullable LoginCounts login, List<PoolStatus> pools, List<AccountStatus> byAccount,
-		List<SourceStatus> sources) {
+		List<SourceStatus> sources) implements SourcedResult {
 
 }

@@ -2,9 +2,6 @@ package io.deskgraph.usage;
 
 import java.util.concurrent.CompletableFuture;
 
-import graphql.execution.DataFetcherResult;
-import graphql.schema.DataFetchingEnvironment;
-import io.deskgraph.system.PartialResults;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -31,27 +28,23 @@ class UsageController {
 	}
 
 	@QueryMapping
-	Mono<DataFetcherResult<Connection<DesktopUsage>>> desktopUsage(@Arguments FieldArguments.Usage args,
-			DataFetchingEnvironment env) {
-		return this.service.desktopUsage(args).map((page) -> PartialResults.of(page, page.sources(), env));
+	Mono<Connection<DesktopUsage>> desktopUsage(@Arguments FieldArguments.Usage args) {
+		return this.service.desktopUsage(args);
 	}
 
 	@QueryMapping
-	Mono<DataFetcherResult<Connection<UsageRankEntry>>> usageRanking(@Arguments FieldArguments.Ranking args,
-			DataFetchingEnvironment env) {
-		return this.service.usageRanking(args).map((page) -> PartialResults.of(page, page.sources(), env));
+	Mono<Connection<UsageRankEntry>> usageRanking(@Arguments FieldArguments.Ranking args) {
+		return this.service.usageRanking(args);
 	}
 
 	@QueryMapping
-	Mono<DataFetcherResult<Connection<DesktopMetric>>> desktopMetrics(@Arguments FieldArguments.DesktopMetrics args,
-			DataFetchingEnvironment env) {
-		return this.service.desktopMetrics(args).map((page) -> PartialResults.of(page, page.sources(), env));
+	Mono<Connection<DesktopMetric>> desktopMetrics(@Arguments FieldArguments.DesktopMetrics args) {
+		return this.service.desktopMetrics(args);
 	}
 
 	@QueryMapping
-	Mono<DataFetcherResult<Connection<UserMetric>>> userMetrics(@Arguments FieldArguments.UserMetrics args,
-			DataFetchingEnvironment env) {
-		return this.service.userMetrics(args).map((page) -> PartialResults.of(page, page.sources(), env));
+	Mono<Connection<UserMetric>> userMetrics(@Arguments FieldArguments.UserMetrics args) {
+		return this.service.userMetrics(args);
 	}
 
 	@QueryMapping

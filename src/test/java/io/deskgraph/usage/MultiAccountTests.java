@@ -44,6 +44,10 @@ class MultiAccountTests {
 		account(registry, 0, "hw-beijing", "hw-demo-secret-key-for-local-use-only");
 		account(registry, 1, "hw-broken", "not-the-secret");
 		account(registry, 2, "hw-shanghai", "hw-demo-secret-key-for-local-use-only");
+		// Alibaba has no connector in this version: its account must be reported, not fail the query.
+		registry.add("deskgraph.accounts[3].id", () -> "ali-shanghai");
+		registry.add("deskgraph.accounts[3].vendor", () -> "ALIBABA");
+		registry.add("deskgraph.accounts[3].region", () -> "cn-shanghai");
 	}
 
 	private static void account(DynamicPropertyRegistry registry, int index, String id, String secret) {
@@ -68,7 +72,7 @@ class MultiAccountTests {
 			.execute()
 			.path("accounts[*].id")
 			.entityList(String.class)
-			.containsExactly("hw-beijing", "hw-broken", "hw-shanghai");
+			.containsExactly("hw-beijing", "hw-broken", "hw-shanghai", "ali-shanghai");
 	}
 
 	@Test
@@ -90,7 +94,7 @@ class MultiAccountTests {
 		}));
 		response.path("usageRanking.sources[*].state")
 			.entityList(String.class)
-			.containsExactly("OK", "FAILED", "OK")
+			.containsExactly("OK", "FAILED", "OK", "UNSUPPORTED")
 			.path("usageRanking.sources[1].error.code")
 			.entity(String.class)
 			.isEqualTo("UPSTREAM_AUTH")
@@ -123,6 +127,26 @@ class MultiAccountTests {
 			.path("desktopStatus.sources[1].state")
 			.entity(String.class)
 			.isEqualTo("FAILED");
+	}
+
+	@Test
+	void vendorsFilterSelectsOnlyThatVendorsAccounts() {
+		LocalDate today = this.simulator.estate().today();
+		this.graphQlTester
+			.document("query($range: DateRange!) { usageRanking(range: $range, vendors: [ALIBABA]) "
+					+ "{ totalCount edges { cursor } sources { accountId state error { code } } } }")
+			.variable("range", Map.of("from", today.minusDays(3).toString(), "to", today.minusDays(1).toString()))
+			.execute()
+			.errors()
+			.verify()
+			.path("usageRanking.sources[*].state")
+			.entityList(String.class)
+			.containsExactly("UNSUPPORTED")
+			.path("usageRanking.edges")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("usageRanking.totalCount")
+			.valueIsNull();
 	}
 
 	@Test

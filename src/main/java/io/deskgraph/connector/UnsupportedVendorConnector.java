@@ -1,0 +1,24 @@
+package io.deskgraph.connector;
+
+import io.deskgraph.usage.Account;
+
+/**
+ * Stands in for an account whose vendor has no connector yet, so every question reports
+ * that account {@code UNSUPPORTED} instead of failing.
+ *
+ * @author DeskGraph
+ */
+class UnsupportedVendorConnector implements UsageConnector {
+
+	private final Account account;
+
+	UnsupportedVendorConnector(AccountProperties properties) {
+		this.account = new Account(properties.id(), properties.vendor(), properties.region(), properties.name());
+	}
+
+	@Override
+	public Account account() {
+		return this.account;
+	}
+
+}
