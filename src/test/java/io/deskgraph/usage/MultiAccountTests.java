@@ -44,7 +44,8 @@ class MultiAccountTests {
 		account(registry, 0, "hw-beijing", "hw-demo-secret-key-for-local-use-only");
 		account(registry, 1, "hw-broken", "not-the-secret");
 		account(registry, 2, "hw-shanghai", "hw-demo-secret-key-for-local-use-only");
-		// Alibaba has no connector in this version: its account must be reported, not fail the query.
+		// Alibaba has no connector in this version: its account must be reported, not
+		// fail the query.
 		registry.add("deskgraph.accounts[3].id", () -> "ali-shanghai");
 		registry.add("deskgraph.accounts[3].vendor", () -> "ALIBABA");
 		registry.add("deskgraph.accounts[3].region", () -> "cn-shanghai");

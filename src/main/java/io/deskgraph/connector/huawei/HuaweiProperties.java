@@ -1,0 +1,39 @@
+package io.deskgraph.connector.huawei;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings shared by every Huawei Cloud Workspace connector ({@code deskgraph.huawei.*}).
+ *
+ * @param responseTimeout how long one vendor call may take, body included, before it
+ * fails as unavailable
+ * @param connectTimeout how long opening a connection to the vendor may take
+ * @param maxPagesPerCall the most vendor pages one connector call fetches; asking for
+ * more fails with a message naming this limit
+ * @param pageFetchConcurrency how many vendor pages are fetched at once after the first
+ * @param maxResponseSize the largest vendor answer read into memory
+ * @author DeskGraph
+ */
+@ConfigurationProperties("deskgraph.huawei")
+public record HuaweiProperties(@DefaultValue("10s") Duration responseTimeout,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("50") int maxPagesPerCall,
+		@DefaultValue("4") int pageFetchConcurrency, @DefaultValue("16MB") DataSize maxResponseSize) {
+
+	public HuaweiProperties {
+		if (maxPagesPerCall < 1) {
+			throw new IllegalArgumentException("deskgraph.huawei.max-pages-per-call must be at least 1");
+		}
+		if (pageFetchConcurrency < 1) {
+			throw new IllegalArgumentException("deskgraph.huawei.page-fetch-concurrency must be at least 1");
+		}
+	}
+
+	/** The defaults, as bound from an empty configuration. */
+	public static final HuaweiProperties DEFAULTS = new HuaweiProperties(Duration.ofSeconds(10), Duration.ofSeconds(5),
+			50, 4, DataSize.ofMegabytes(16));
+
+}

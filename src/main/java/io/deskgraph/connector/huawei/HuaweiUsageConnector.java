@@ -1,0 +1,529 @@
+package io.deskgraph.connector.huawei;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
+
+import io.deskgraph.connector.Slice;
+import io.deskgraph.connector.UsageConnector;
+import io.deskgraph.connector.VendorUnavailableException;
+import io.deskgraph.connector.huawei.payload.AttachStatistics;
+import io.deskgraph.connector.huawei.payload.DesktopMetricItem;
+import io.deskgraph.connector.huawei.payload.DesktopMetricsParams;
+import io.deskgraph.connector.huawei.payload.DesktopMetricsResponse;
+import io.deskgraph.connector.huawei.payload.DesktopPoolStatistics;
+import io.deskgraph.connector.huawei.payload.DesktopUsedInfo;
+import io.deskgraph.connector.huawei.payload.DesktopsStatisticsResponse;
+import io.deskgraph.connector.huawei.payload.ExportTaskItem;
+import io.deskgraph.connector.huawei.payload.ExportTasksResponse;
+import io.deskgraph.connector.huawei.payload.LoginStateStatistics;
+import io.deskgraph.connector.huawei.payload.Metric;
+import io.deskgraph.connector.huawei.payload.RunStateStatistics;
+import io.deskgraph.connector.huawei.payload.UnusedDesktop;
+import io.deskgraph.connector.huawei.payload.UnusedDesktopsResponse;
+import io.deskgraph.connector.huawei.payload.UsedDesktopInfoRequest;
+import io.deskgraph.connector.huawei.payload.UsedDesktopInfoResponse;
+import io.deskgraph.connector.huawei.payload.UsedInfo;
+import io.deskgraph.connector.huawei.payload.UserMetricItem;
+import io.deskgraph.connector.huawei.payload.UserMetricsParams;
+import io.deskgraph.connector.huawei.payload.UserMetricsResponse;
+import io.deskgraph.usage.Account;
+import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.DateRange;
+import io.deskgraph.usage.Desktop;
+import io.deskgraph.usage.DesktopMetric;
+import io.deskgraph.usage.DesktopMetricFilter;
+import io.deskgraph.usage.DesktopType;
+import io.deskgraph.usage.DesktopUsage;
+import io.deskgraph.usage.ExportStatus;
+import io.deskgraph.usage.ExportTask;
+import io.deskgraph.usage.GlobalId;
+import io.deskgraph.usage.Granularity;
+import io.deskgraph.usage.IdleDesktop;
+import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.usage.MetricSort;
+import io.deskgraph.usage.MetricSortField;
+import io.deskgraph.usage.PoolStatus;
+import io.deskgraph.usage.RankDimension;
+import io.deskgraph.usage.RunCounts;
+import io.deskgraph.usage.StatusCounts;
+import io.deskgraph.usage.StatusFilter;
+import io.deskgraph.usage.UsageDuration;
+import io.deskgraph.usage.UsagePoint;
+import io.deskgraph.usage.UsageQuery;
+import io.deskgraph.usage.UsageTotal;
+import io.deskgraph.usage.UserMetric;
+import io.deskgraph.usage.UserMetricFilter;
+import io.deskgraph.usage.Vendor;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Answers DeskGraph's usage questions for one Huawei Cloud Workspace account, paging,
+ * splitting date windows and mapping the vendor's payloads to neutral records.
+ *
+ * @author DeskGraph
+ */
+public final class HuaweiUsageConnector implements UsageConnector {
+
+	/** Page size of the usage metric APIs (their maximum). */
+	static final int METRICS_PAGE_SIZE = 100;
+
+	/** Page size of ListUsedDesktopInfo (its maximum). */
+	static final int USED_PAGE_SIZE = 100;
+
+	/** Page size of ListUnusedDesktops (its maximum). */
+	static final int UNUSED_PAGE_SIZE = 2000;
+
+	/** Most days ListUsedDesktopInfo reports in one call. */
+	static final int USED_MAX_DAYS = 31;
+
+	/** Most days ListUserUsageMetric reports in one call. */
+	static final int USER_METRICS_MAX_DAYS = 30;
+
+	/** How far back ListDesktopUsageMetric and its export reach. */
+	static final int DESKTOP_METRICS_MAX_AGE_DAYS = 180;
+
+	/** Most desktop ids ListUsedDesktopInfo takes. */
+	static final int MAX_DESKTOP_IDS = 2000;
+
+	private static final Comparator<UsagePoint> POINT_ORDER = Comparator.comparing(UsagePoint::date)
+		.thenComparing((point) -> (point.hour() != null) ? point.hour() : -1);
+
+	private final Account account;
+
+	private final HuaweiWorkspaceClient client;
+
+	private final HuaweiProperties properties;
+
+	private final Clock clock;
+
+	HuaweiUsageConnector(Account account, HuaweiWorkspaceClient client, HuaweiProperties properties, Clock clock) {
+		this.account = account;
+		this.client = client;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public Account account() {
+		return this.account;
+	}
+
+	@Override
+	public Mono<StatusCounts> desktopStatus(StatusFilter filter) {
+		List<String> types = filter.desktopTypes().stream().map(DesktopType::name).toList();
+		return this.client.listDesktopsStatistics(types, filter.poolIds()).map(this::statusCounts);
+	}
+
+	@Override
+	public Mono<Slice<IdleDesktop>> idleDesktops(Instant since, Instant until, long offset, int count) {
+		return walk("ListUnusedDesktops", offset, count, UNUSED_PAGE_SIZE,
+				(pageOffset) -> this.client.listUnusedDesktops(since, until, pageOffset, UNUSED_PAGE_SIZE),
+				(page) -> page.unusedDesktops().stream().map(this::idleDesktop).toList(),
+				UnusedDesktopsResponse::totalCount);
+	}
+
+	@Override
+	public Mono<Slice<DesktopUsage>> desktopUsage(UsageQuery query, long offset, int count) {
+		return Mono.defer(() -> {
+			checkOrder(query.range());
+			if (query.desktopIds().size() > MAX_DESKTOP_IDS) {
+				throw new InvalidArgumentException("desktopIds", "Huawei desktop usage takes at most " + MAX_DESKTOP_IDS
+						+ " desktop ids per query; got " + query.desktopIds().size());
+			}
+			List<DateRange> windows = windows(query.range(), USED_MAX_DAYS);
+			if (windows.size() == 1) {
+				return usedDesktops(query, windows.get(0), offset, count);
+			}
+			// Entries of one desktop and user spread over several windows merge into one,
+			// so every window is drained before the merged list can be sliced.
+			return Flux.fromIterable(windows)
+				.flatMapSequential((window) -> usedDesktops(query, window, 0, Integer.MAX_VALUE),
+						this.properties.pageFetchConcurrency())
+				.collectList()
+				.map((slices) -> slice(merge(slices), offset, count));
+		});
+	}
+
+	@Override
+	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
+		return Mono.defer(() -> {
+			if (by == RankDimension.USER) {
+				checkUserMetricsWindow(range);
+				UserMetricsParams params = new UserMetricsParams(range.from(), range.to(), null, null, null,
+						"user_usage", "DESC");
+				return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
+						(pageOffset) -> this.client.listUserUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
+						(page) -> page.items().stream().map(this::userTotal).toList(), UserMetricsResponse::count);
+			}
+			checkDesktopMetricsWindow(range, "desktop usage metrics");
+			DesktopMetricsParams params = new DesktopMetricsParams(range.from(), range.to(), null, null, null, null,
+					null, "desktop_usage", "DESC");
+			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
+					(pageOffset) -> this.client.listDesktopUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
+					(page) -> page.items().stream().map(this::desktopTotal).toList(), DesktopMetricsResponse::count);
+		});
+	}
+
+	@Override
+	public Mono<Slice<DesktopMetric>> desktopMetrics(DateRange range, DesktopMetricFilter filter, MetricSort sort,
+			long offset, int count) {
+		return Mono.defer(() -> {
+			checkDesktopMetricsWindow(range, "desktop usage metrics");
+			DesktopMetricsParams params = desktopMetricsParams(range, filter, sort);
+			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
+					(pageOffset) -> this.client.listDesktopUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
+					(page) -> page.items().stream().map(this::desktopMetric).toList(), DesktopMetricsResponse::count);
+		});
+	}
+
+	@Override
+	public Mono<Slice<UserMetric>> userMetrics(DateRange range, UserMetricFilter filter, MetricSort sort, long offset,
+			int count) {
+		return Mono.defer(() -> {
+			checkUserMetricsWindow(range);
+			UserMetricsParams params = userMetricsParams(range, filter, sort);
+			return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
+					(pageOffset) -> this.client.listUserUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
+					(page) -> page.items().stream().map(this::userMetric).toList(), UserMetricsResponse::count);
+		});
+	}
+
+	@Override
+	public Mono<ExportTask> startDesktopUsageExport(DateRange range, DesktopMetricFilter filter, MetricSort sort) {
+		return Mono.defer(() -> {
+			checkDesktopMetricsWindow(range, "desktop usage exports");
+			DesktopMetricsParams params = desktopMetricsParams(range, filter, sort);
+			return this.client.exportDesktopUsageMetric(params).flatMap((created) -> {
+				String taskId = created.taskId();
+				if (taskId == null || taskId.isBlank()) {
+					return Mono.error(malformed("ExportDesktopUsageMetric", "answered without a task_id", null));
+				}
+				return this.client.listExportTasks(taskId)
+					.map((tasks) -> find(tasks, taskId).orElseGet(() -> new ExportTask(exportTaskId(taskId),
+							this.account.id(), taskId, ExportStatus.CREATING, null, null, null, null)));
+			});
+		});
+	}
+
+	@Override
+	public Mono<ExportTask> exportTask(String nativeId) {
+		return this.client.listExportTasks(nativeId).flatMap((tasks) -> Mono.justOrEmpty(find(tasks, nativeId)));
+	}
+
+	/**
+	 * Walks offset pages of one vendor API: pages are requested at the vendor's size and
+	 * aligned to multiples of it, the page holding {@code offset} first (it carries the
+	 * total), then the remaining pages up to {@code offset + count} in parallel; the
+	 * concatenation is cut to the requested slice.
+	 */
+	private <P, T> Mono<Slice<T>> walk(String operation, long offset, int count, int pageSize,
+			LongFunction<Mono<P>> fetch, Function<P, List<T>> items, ToLongFunction<P> total) {
+		if (offset < 0 || count < 0) {
+			return Mono.error(new InvalidArgumentException((offset < 0) ? "after" : "first",
+					"offset and count must not be negative; got offset " + offset + " and count " + count));
+		}
+		long firstPage = (offset / pageSize) * pageSize;
+		if (firstPage > Integer.MAX_VALUE - (long) pageSize * this.properties.maxPagesPerCall()) {
+			return Mono.error(new InvalidArgumentException("after",
+					"offset " + offset + " is beyond what Huawei " + operation + " can page to"));
+		}
+		return Mono.defer(() -> fetch.apply(firstPage)).flatMap((first) -> {
+			long vendorTotal = total.applyAsLong(first);
+			long end = Math.min(offset + count, vendorTotal);
+			long lastPage = (end > firstPage) ? ((end - 1) / pageSize) * pageSize : firstPage;
+			long pages = (lastPage - firstPage) / pageSize + 1;
+			int maxPages = this.properties.maxPagesPerCall();
+			if (pages > maxPages) {
+				return Mono.error(new InvalidArgumentException("first", "Huawei " + operation + " would need " + pages
+						+ " pages of " + pageSize + " for this request, more than the " + maxPages
+						+ " pages fetched per call (deskgraph.huawei.max-pages-per-call); ask for fewer results"));
+			}
+			Flux<T> rest = Flux.range(1, (int) pages - 1)
+				.flatMapSequential((page) -> fetch.apply(firstPage + (long) page * pageSize).map(items),
+						this.properties.pageFetchConcurrency())
+				.flatMapIterable(Function.identity());
+			return Flux.fromIterable(items.apply(first))
+				.concatWith(rest)
+				.skip(offset - firstPage)
+				.take(Math.max(0, end - offset))
+				.collectList()
+				.map((list) -> new Slice<>(list, vendorTotal));
+		});
+	}
+
+	private Mono<Slice<DesktopUsage>> usedDesktops(UsageQuery query, DateRange window, long offset, int count) {
+		return walk("ListUsedDesktopInfo", offset, count, USED_PAGE_SIZE,
+				(pageOffset) -> this.client.listUsedDesktopInfo(usedRequest(query, window, pageOffset)),
+				(page) -> page.desktopUsedInfoList()
+					.stream()
+					.map((info) -> desktopUsage(info, query.granularity()))
+					.toList(),
+				UsedDesktopInfoResponse::totalCount);
+	}
+
+	private UsedDesktopInfoRequest usedRequest(UsageQuery query, DateRange window, long offset) {
+		return new UsedDesktopInfoRequest(query.desktopIds(), window.from().toString(), window.to().toString(),
+				query.granularity().name(), query.userName(), (int) offset, USED_PAGE_SIZE);
+	}
+
+	/**
+	 * Consecutive windows of at most {@code maxDays} covering a range.
+	 */
+	static List<DateRange> windows(DateRange range, int maxDays) {
+		List<DateRange> windows = new ArrayList<>();
+		LocalDate from = range.from();
+		while (!from.isAfter(range.to())) {
+			LocalDate to = from.plusDays(maxDays - 1);
+			if (to.isAfter(range.to())) {
+				to = range.to();
+			}
+			windows.add(new DateRange(from, to));
+			from = to.plusDays(1);
+		}
+		return windows;
+	}
+
+	/**
+	 * Merges the entries of consecutive windows per desktop and user, in first-seen
+	 * order: points concatenated in date order, totals summed.
+	 */
+	private static List<DesktopUsage> merge(List<Slice<DesktopUsage>> windows) {
+		Map<UsageKey, DesktopUsage> merged = new LinkedHashMap<>();
+		for (Slice<DesktopUsage> window : windows) {
+			for (DesktopUsage usage : window.items()) {
+				merged.merge(new UsageKey(usage.desktop().nativeId(), usage.userName()), usage, (earlier, later) -> {
+					List<UsagePoint> points = new ArrayList<>(earlier.points());
+					points.addAll(later.points());
+					points.sort(POINT_ORDER);
+					return new DesktopUsage(earlier.desktop(), earlier.userName(), earlier.total().plus(later.total()),
+							List.copyOf(points));
+				});
+			}
+		}
+		return new ArrayList<>(merged.values());
+	}
+
+	private static <T> Slice<T> slice(List<T> all, long offset, int count) {
+		int from = (int) Math.min(offset, all.size());
+		int to = (int) Math.min(offset + count, all.size());
+		return new Slice<>(List.copyOf(all.subList(from, to)), all.size());
+	}
+
+	private DesktopUsage desktopUsage(DesktopUsedInfo info, Granularity granularity) {
+		List<UsagePoint> points = new ArrayList<>();
+		for (UsedInfo used : info.usedInfoList()) {
+			long seconds = HuaweiFormats.hoursToSeconds(used.useTime());
+			if (seconds <= 0) {
+				continue;
+			}
+			String date = used.date();
+			if (date == null) {
+				throw malformed("ListUsedDesktopInfo", "answered a usage entry without a date", null);
+			}
+			HuaweiFormats.Bucket bucket;
+			try {
+				bucket = HuaweiFormats.parseBucket(date);
+			}
+			catch (IllegalArgumentException ex) {
+				throw malformed("ListUsedDesktopInfo", "answered an " + ex.getMessage(), ex);
+			}
+			Integer hour = (granularity == Granularity.HOUR) ? bucket.hour() : null;
+			points.add(new UsagePoint(bucket.date(), hour, UsageDuration.ofSeconds(seconds)));
+		}
+		points.sort(POINT_ORDER);
+		long total = points.stream().mapToLong((point) -> point.duration().seconds()).sum();
+		return new DesktopUsage(desktop(info.desktopId(), null), info.desktopUsername(), UsageDuration.ofSeconds(total),
+				List.copyOf(points));
+	}
+
+	private StatusCounts statusCounts(DesktopsStatisticsResponse response) {
+		List<PoolStatus> pools = response.desktopPoolStatistics().stream().map(this::poolStatus).toList();
+		return new StatusCounts(response.totalNum(), attach(response.attachStatistics()),
+				run(response.runStateStatistics()), login(response.loginStateStatistics()), pools);
+	}
+
+	private PoolStatus poolStatus(DesktopPoolStatistics pool) {
+		String poolId = (pool.desktopPoolId() != null) ? pool.desktopPoolId() : "";
+		return new PoolStatus(this.account.id(), poolId, pool.desktopPoolName(), pool.totalNum(),
+				attach(pool.attachStatistics()), run(pool.runStateStatistics()), login(pool.loginStateStatistics()));
+	}
+
+	@Nullable
+	private static AttachCounts attach(@Nullable AttachStatistics attach) {
+		return (attach != null) ? new AttachCounts(attach.attachedNum(), attach.unattachedNum(), attach.attachingNum(),
+				attach.attachErrorNum()) : null;
+	}
+
+	@Nullable
+	private static RunCounts run(@Nullable RunStateStatistics run) {
+		return (run != null) ? new RunCounts(run.activeNum(), run.stopNum(), run.errorNum(), run.hibernatedNum())
+				: null;
+	}
+
+	@Nullable
+	private static LoginCounts login(@Nullable LoginStateStatistics login) {
+		return (login != null) ? new LoginCounts(login.inUseNum(), login.stopNum(), login.unregisteredNum(),
+				login.unableToConnectNum(), login.readyNum(), login.disconnectedNum()) : null;
+	}
+
+	private IdleDesktop idleDesktop(UnusedDesktop desktop) {
+		return new IdleDesktop(desktop(desktop.desktopId(), desktop.computeName()),
+				HuaweiFormats.parseInstant(desktop.createTime()), HuaweiFormats.parseInstant(desktop.disconnectTime()));
+	}
+
+	private UsageTotal desktopTotal(DesktopMetricItem item) {
+		return new UsageTotal(desktop(item.resourceId(), item.resourceName()), item.latestConnectUsername(),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_usage")));
+	}
+
+	private UsageTotal userTotal(UserMetricItem item) {
+		return new UsageTotal(null, item.username(),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "user_usage")));
+	}
+
+	private DesktopMetric desktopMetric(DesktopMetricItem item) {
+		return new DesktopMetric(desktop(item.resourceId(), item.resourceName()), item.resourcePoolId(),
+				item.resourcePoolName(), item.latestConnectUsername(),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_usage")),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_idle_duration")));
+	}
+
+	private UserMetric userMetric(UserMetricItem item) {
+		return new UserMetric(this.account.id(), item.username(),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "user_usage")),
+				metricCount(item.metric(), "user_login_count"), metricCount(item.metric(), "user_login_success_count"),
+				metricCount(item.metric(), "user_login_fail_count"));
+	}
+
+	private Optional<ExportTask> find(ExportTasksResponse tasks, String taskId) {
+		return tasks.exportTasks().stream().filter((task) -> taskId.equals(task.taskId())).findFirst().map(this::task);
+	}
+
+	private ExportTask task(ExportTaskItem item) {
+		return new ExportTask(exportTaskId(item.taskId()), this.account.id(), item.taskId(), status(item.status()),
+				item.fileName(), item.failReason(), HuaweiFormats.parseInstant(item.createTime()),
+				HuaweiFormats.parseInstant(item.endTime()));
+	}
+
+	private static ExportStatus status(@Nullable String status) {
+		if (status != null) {
+			for (ExportStatus candidate : ExportStatus.values()) {
+				if (candidate.name().equalsIgnoreCase(status.trim())) {
+					return candidate;
+				}
+			}
+		}
+		// An unknown or missing state means the vendor has not settled the task yet.
+		return ExportStatus.CREATING;
+	}
+
+	private String exportTaskId(String taskId) {
+		return new GlobalId(Vendor.HUAWEI, this.account.id(), taskId).toString();
+	}
+
+	private Desktop desktop(String nativeId, @Nullable String name) {
+		return Desktop.of(Vendor.HUAWEI, this.account.id(), nativeId, name);
+	}
+
+	private static long metricSeconds(List<Metric> metrics, String name) {
+		return metrics.stream()
+			.filter((metric) -> name.equals(metric.metricName()))
+			.findFirst()
+			.map((metric) -> HuaweiFormats.seconds(metric.metricValue()))
+			.orElse(0L);
+	}
+
+	@Nullable
+	private static Integer metricCount(List<Metric> metrics, String name) {
+		return metrics.stream()
+			.filter((metric) -> name.equals(metric.metricName()) && metric.metricValue() != null)
+			.findFirst()
+			.map((metric) -> (int) HuaweiFormats.seconds(metric.metricValue()))
+			.orElse(null);
+	}
+
+	private static DesktopMetricsParams desktopMetricsParams(DateRange range, @Nullable DesktopMetricFilter filter,
+			@Nullable MetricSort sort) {
+		DesktopMetricFilter given = (filter != null) ? filter : DesktopMetricFilter.NONE;
+		String sortField = null;
+		String sortType = null;
+		if (sort != null) {
+			sortField = switch (sort.field()) {
+				case DESKTOP_USAGE -> "desktop_usage";
+				case DESKTOP_IDLE_DURATION -> "desktop_idle_duration";
+				case USER_USAGE -> throw new InvalidArgumentException("sort",
+						"Huawei desktop metrics sort by DESKTOP_USAGE or DESKTOP_IDLE_DURATION, not USER_USAGE");
+			};
+			sortType = sort.effectiveDirection().name();
+		}
+		return new DesktopMetricsParams(range.from(), range.to(), given.desktopName(), given.minIdleDays(),
+				given.maxIdleDays(), given.usageMinHours(), given.usageMaxHours(), sortField, sortType);
+	}
+
+	private static UserMetricsParams userMetricsParams(DateRange range, @Nullable UserMetricFilter filter,
+			@Nullable MetricSort sort) {
+		UserMetricFilter given = (filter != null) ? filter : UserMetricFilter.NONE;
+		String sortField = null;
+		String sortType = null;
+		if (sort != null) {
+			if (sort.field() != MetricSortField.USER_USAGE) {
+				throw new InvalidArgumentException("sort",
+						"Huawei user metrics sort by USER_USAGE only, not " + sort.field());
+			}
+			sortField = "user_usage";
+			sortType = sort.effectiveDirection().name();
+		}
+		return new UserMetricsParams(range.from(), range.to(), given.userName(), given.usageMinHours(),
+				given.usageMaxHours(), sortField, sortType);
+	}
+
+	private static void checkOrder(DateRange range) {
+		if (range.from().isAfter(range.to())) {
+			throw new InvalidArgumentException("range",
+					"from " + range.from() + " is after to " + range.to() + "; the range must not be inverted");
+		}
+	}
+
+	private void checkDesktopMetricsWindow(DateRange range, String what) {
+		checkOrder(range);
+		LocalDate earliest = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(DESKTOP_METRICS_MAX_AGE_DAYS);
+		if (range.from().isBefore(earliest)) {
+			throw new InvalidArgumentException("range",
+					"Huawei " + what + " cover only the last " + DESKTOP_METRICS_MAX_AGE_DAYS
+							+ " days; the range starts " + range.from() + ", before the earliest day " + earliest);
+		}
+	}
+
+	private static void checkUserMetricsWindow(DateRange range) {
+		checkOrder(range);
+		if (range.days() > USER_METRICS_MAX_DAYS) {
+			throw new InvalidArgumentException("range", "Huawei user usage metrics cover at most "
+					+ USER_METRICS_MAX_DAYS + " days per query; the range has " + range.days() + " days");
+		}
+	}
+
+	private VendorUnavailableException malformed(String operation, String problem, @Nullable Throwable cause) {
+		return new VendorUnavailableException(Vendor.HUAWEI, this.account.id(), 200, null, null,
+				"Huawei " + operation + " for account '" + this.account.id() + "' " + problem, cause);
+	}
+
+	private record UsageKey(String desktopId, @Nullable String userName) {
+
+	}
+
+}

@@ -1,0 +1,385 @@
+package io.deskgraph.connector.huawei;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.VendorAuthException;
+import io.deskgraph.connector.VendorException;
+import io.deskgraph.connector.VendorQuotaException;
+import io.deskgraph.connector.VendorRejectedException;
+import io.deskgraph.connector.VendorUnavailableException;
+import io.deskgraph.connector.huawei.payload.DesktopMetricsParams;
+import io.deskgraph.connector.huawei.payload.DesktopMetricsResponse;
+import io.deskgraph.connector.huawei.payload.DesktopsStatisticsResponse;
+import io.deskgraph.connector.huawei.payload.ExportTaskCreated;
+import io.deskgraph.connector.huawei.payload.ExportTasksResponse;
+import io.deskgraph.connector.huawei.payload.UnusedDesktopsResponse;
+import io.deskgraph.connector.huawei.payload.UsedDesktopInfoRequest;
+import io.deskgraph.connector.huawei.payload.UsedDesktopInfoResponse;
+import io.deskgraph.connector.huawei.payload.UserMetricsParams;
+import io.deskgraph.connector.huawei.payload.UserMetricsResponse;
+import io.deskgraph.usage.Vendor;
+import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.lang.Nullable;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Central class for calling the Huawei Cloud Workspace statistics APIs of one account:
+ * one method per vendor API, answering the vendor's own payload records and failing with
+ * typed {@link VendorException}s.
+ *
+ * @author DeskGraph
+ */
+final class HuaweiWorkspaceClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(HuaweiWorkspaceClient.class);
+
+	private static final String REQUEST_ID = "X-Request-Id";
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private static final int MAX_RAW_MESSAGE = 200;
+
+	private final WebClient webClient;
+
+	private final URI endpoint;
+
+	private final String accountId;
+
+	private final String projectId;
+
+	private final HuaweiProperties properties;
+
+	private final ObjectMapper objectMapper;
+
+	/**
+	 * Creates a client.
+	 * @param builder the Boot-configured builder; cloned, not changed
+	 * @param endpoint the API endpoint
+	 * @param accountId the account, named in errors
+	 * @param projectId the project id in every path
+	 * @param authentication the filter that signs or adds the IAM token
+	 * @param properties timeouts and limits
+	 * @param objectMapper writes bodies and reads answers
+	 */
+	HuaweiWorkspaceClient(WebClient.Builder builder, URI endpoint, String accountId, String projectId,
+			HuaweiSigningFilter authentication, HuaweiProperties properties, ObjectMapper objectMapper) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
+		this.webClient = builder.clone()
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
+			.filter(authentication)
+			.build();
+		this.endpoint = endpoint;
+		this.accountId = accountId;
+		this.projectId = projectId;
+		this.properties = properties;
+		this.objectMapper = objectMapper;
+	}
+
+	/**
+	 * ListDesktopsStatistics: desktop counts by attach, login and run state, with pools.
+	 * @param desktopTypes {@code DEDICATED} and/or {@code POOLED}; empty for all
+	 * @param poolIds only these pools; empty for all
+	 * @return the counts
+	 */
+	Mono<DesktopsStatisticsResponse> listDesktopsStatistics(List<String> desktopTypes, List<String> poolIds) {
+		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "statistics")
+			.params("statistics_type", List.of("attach-state", "login-state", "run-state"))
+			.params("desktop_type", desktopTypes)
+			.params("desktop_pool_ids", poolIds)
+			.build();
+		return exchange(new HuaweiRequest("ListDesktopsStatistics", HttpMethod.GET, uri, null),
+				DesktopsStatisticsResponse.class);
+	}
+
+	/**
+	 * ListUnusedDesktops: desktops nobody used in a window.
+	 * @param start start of the window
+	 * @param end end of the window
+	 * @param offset first result, at most 2000
+	 * @param limit page size, at most 2000
+	 * @return the page
+	 */
+	Mono<UnusedDesktopsResponse> listUnusedDesktops(Instant start, Instant end, long offset, int limit) {
+		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "desktops", "statistics", "unused")
+			.param("start_time", HuaweiFormats.MILLIS_INSTANT.format(start))
+			.param("end_time", HuaweiFormats.MILLIS_INSTANT.format(end))
+			.param("offset", offset)
+			.param("limit", limit)
+			.build();
+		return exchange(new HuaweiRequest("ListUnusedDesktops", HttpMethod.GET, uri, null),
+				UnusedDesktopsResponse.class);
+	}
+
+	/**
+	 * ListUsedDesktopInfo: usage per desktop and user by day or hour, at most 31 days.
+	 * @param body the query
+	 * @return the page
+	 */
+	Mono<UsedDesktopInfoResponse> listUsedDesktopInfo(UsedDesktopInfoRequest body) {
+		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "desktops", "statistics", "used").build();
+		return Mono.fromCallable(() -> this.objectMapper.writeValueAsString(body))
+			.flatMap((json) -> exchange(new HuaweiRequest("ListUsedDesktopInfo", HttpMethod.POST, uri, json),
+					UsedDesktopInfoResponse.class));
+	}
+
+	/**
+	 * ListDesktopUsageMetric: usage and idle time per desktop, last 180 days.
+	 * @param params the window, filters and order
+	 * @param offset first result
+	 * @param limit page size, at most 100
+	 * @return the page
+	 */
+	Mono<DesktopMetricsResponse> listDesktopUsageMetric(DesktopMetricsParams params, long offset, int limit) {
+		URI uri = desktopMetrics(
+				HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "statistics", "metrics", "desktops"), params)
+			.param("offset", offset)
+			.param("limit", limit)
+			.build();
+		return exchange(new HuaweiRequest("ListDesktopUsageMetric", HttpMethod.GET, uri, null),
+				DesktopMetricsResponse.class);
+	}
+
+	/**
+	 * ListUserUsageMetric: usage and logins per user, at most 30 days.
+	 * @param params the window, filters and order
+	 * @param offset first result
+	 * @param limit page size, at most 100
+	 * @return the page
+	 */
+	Mono<UserMetricsResponse> listUserUsageMetric(UserMetricsParams params, long offset, int limit) {
+		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "statistics", "metrics", "users")
+			.param("start_time", HuaweiFormats.metricStart(params.from()))
+			.param("end_time", HuaweiFormats.metricEnd(params.to()))
+			.param("username", params.username())
+			.param("usage_min_hours", params.usageMinHours())
+			.param("usage_max_hours", params.usageMaxHours())
+			.param("sort_field", params.sortField())
+			.param("sort_type", params.sortType())
+			.param("offset", offset)
+			.param("limit", limit)
+			.build();
+		return exchange(new HuaweiRequest("ListUserUsageMetric", HttpMethod.GET, uri, null), UserMetricsResponse.class);
+	}
+
+	/**
+	 * ExportDesktopUsageMetric (v3): starts an export of desktop usage metrics.
+	 * @param params the window, filters and order
+	 * @return the created task's id
+	 */
+	Mono<ExportTaskCreated> exportDesktopUsageMetric(DesktopMetricsParams params) {
+		URI uri = desktopMetrics(
+				HuaweiRequest.uri(this.endpoint, "v3", this.projectId, "statistics", "metrics", "desktops", "export"),
+				params)
+			.build();
+		return exchange(new HuaweiRequest("ExportDesktopUsageMetric", HttpMethod.GET, uri, null),
+				ExportTaskCreated.class);
+	}
+
+	/**
+	 * ListExportTasks filtered to one task.
+	 * @param taskId the task id
+	 * @return the tasks found
+	 */
+	Mono<ExportTasksResponse> listExportTasks(String taskId) {
+		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "export-tasks")
+			.param("task_id", taskId)
+			.build();
+		return exchange(new HuaweiRequest("ListExportTasks", HttpMethod.GET, uri, null), ExportTasksResponse.class);
+	}
+
+	private static HuaweiRequest.UriBuilder desktopMetrics(HuaweiRequest.UriBuilder uri, DesktopMetricsParams params) {
+		return uri.param("start_time", HuaweiFormats.metricStart(params.from()))
+			.param("end_time", HuaweiFormats.metricEnd(params.to()))
+			.param("resource_name", params.resourceName())
+			.param("min_idle_days", params.minIdleDays())
+			.param("max_idle_days", params.maxIdleDays())
+			.param("usage_min_hours", params.usageMinHours())
+			.param("usage_max_hours", params.usageMaxHours())
+			.param("sort_field", params.sortField())
+			.param("sort_type", params.sortType());
+	}
+
+	/**
+	 * Performs one vendor call: every HTTP request of this client goes through here, so
+	 * this is where the response timeout applies and where failures become typed
+	 * exceptions.
+	 */
+	private <T> Mono<T> exchange(HuaweiRequest request, Class<T> type) {
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+			.uri(request.uri())
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON);
+		byte[] body = request.bodyBytes();
+		WebClient.RequestHeadersSpec<?> call = (body != null)
+				? spec.attribute(HuaweiSigningFilter.BODY_ATTRIBUTE, body).bodyValue(body) : spec;
+		return call.exchangeToMono((response) -> read(request, response, type))
+			.timeout(this.properties.responseTimeout())
+			.onErrorMap((ex) -> !(ex instanceof VendorException), (ex) -> transportFailure(request, ex))
+			.doOnError((ex) -> logger.debug("{} for account '{}' failed: {}", request.operation(), this.accountId,
+					ex.getMessage()));
+	}
+
+	private <T> Mono<T> read(HuaweiRequest request, ClientResponse response, Class<T> type) {
+		return response.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY).map((bytes) -> {
+			int status = response.statusCode().value();
+			String requestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
+			if (status >= 300) {
+				throw vendorError(request, status, requestId, bytes);
+			}
+			return decode(request, status, requestId, bytes, type);
+		});
+	}
+
+	private <T> T decode(HuaweiRequest request, int status, @Nullable String requestId, byte[] bytes, Class<T> type) {
+		String problem;
+		IOException cause = null;
+		try {
+			T value = this.objectMapper.readValue(bytes, type);
+			if (value != null) {
+				return value;
+			}
+			problem = "no answer";
+		}
+		catch (IOException ex) {
+			problem = (ex instanceof JsonProcessingException json) ? json.getOriginalMessage() : ex.getMessage();
+			cause = ex;
+		}
+		throw new VendorUnavailableException(Vendor.HUAWEI, this.accountId, status, null, requestId,
+				describe(request) + " answered HTTP " + status + " with a body that is not a valid "
+						+ request.operation() + " answer: " + problem,
+				cause);
+	}
+
+	private VendorException vendorError(HuaweiRequest request, int status, @Nullable String requestId, byte[] body) {
+		ErrorBody error = parseError(this.objectMapper, body);
+		String message = describe(request) + " failed with HTTP " + status
+				+ ((error.code() != null) ? ", " + error.code() : "")
+				+ ((error.message() != null) ? ": " + error.message() : "");
+		if (status == 401 || status == 403) {
+			return new VendorAuthException(Vendor.HUAWEI, this.accountId, status, error.code(), requestId, message,
+					null);
+		}
+		if (status == 429 || (error.code() != null && error.code().endsWith(".0308"))) {
+			return new VendorQuotaException(Vendor.HUAWEI, this.accountId, status, error.code(), requestId, message,
+					null);
+		}
+		if (status >= 400 && status < 500) {
+			return new VendorRejectedException(Vendor.HUAWEI, this.accountId, status, error.code(), requestId, message,
+					null);
+		}
+		return new VendorUnavailableException(Vendor.HUAWEI, this.accountId, status, error.code(), requestId, message,
+				null);
+	}
+
+	private VendorException transportFailure(HuaweiRequest request, Throwable ex) {
+		String message;
+		if (ex instanceof TimeoutException) {
+			message = describe(request) + " did not answer within " + this.properties.responseTimeout().toMillis()
+					+ " ms";
+		}
+		else if (ex instanceof DataBufferLimitException) {
+			message = describe(request) + " answered more than " + this.properties.maxResponseSize()
+					+ " (deskgraph.huawei.max-response-size)";
+		}
+		else {
+			message = describe(request) + " could not be reached: " + rootMessage(ex);
+		}
+		return new VendorUnavailableException(Vendor.HUAWEI, this.accountId, 0, null, null, message, ex);
+	}
+
+	private String describe(HuaweiRequest request) {
+		return "Huawei " + request.operation() + " for account '" + this.accountId + "'";
+	}
+
+	/**
+	 * Reads a Huawei error body the way the official SDK does: {@code error_code} and
+	 * {@code error_msg}, else {@code code} and {@code message}, else the same inside a
+	 * nested object such as {@code {"error":{...}}}; otherwise the raw text.
+	 */
+	static ErrorBody parseError(ObjectMapper objectMapper, byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8).strip();
+		try {
+			JsonNode node = objectMapper.readTree(body);
+			ErrorBody found = (node != null) ? findError(node, 0) : null;
+			if (found != null) {
+				return found;
+			}
+		}
+		catch (IOException ex) {
+			// not JSON: fall back to the raw text
+		}
+		if (text.isEmpty()) {
+			return new ErrorBody(null, null);
+		}
+		return new ErrorBody(null, (text.length() > MAX_RAW_MESSAGE) ? text.substring(0, MAX_RAW_MESSAGE) + "…" : text);
+	}
+
+	@Nullable
+	private static ErrorBody findError(JsonNode node, int depth) {
+		if (!node.isObject() || depth > 3) {
+			return null;
+		}
+		if (node.hasNonNull("error_code") || node.hasNonNull("error_msg")) {
+			return new ErrorBody(text(node, "error_code"), text(node, "error_msg"));
+		}
+		if (node.hasNonNull("code") && node.hasNonNull("message")) {
+			return new ErrorBody(text(node, "code"), text(node, "message"));
+		}
+		Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+		while (fields.hasNext()) {
+			ErrorBody nested = findError(fields.next().getValue(), depth + 1);
+			if (nested != null) {
+				return nested;
+			}
+		}
+		return null;
+	}
+
+	@Nullable
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && !value.isNull()) ? value.asText() : null;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? " " + message : "");
+	}
+
+	/**
+	 * The code and message of a Huawei error answer.
+	 *
+	 * @param code the vendor code, for example {@code APIGW.0301}
+	 * @param message the vendor message
+	 */
+	record ErrorBody(@Nullable String code, @Nullable String message) {
+
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.deskgraph.connector.huawei;
+
+import java.net.URI;
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.AccountProperties;
+import io.deskgraph.usage.Vendor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.lang.Nullable;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link HuaweiConnectorFactory}.
+ *
+ * @author DeskGraph
+ */
+class HuaweiConnectorFactoryTests {
+
+	private final HuaweiConnectorFactory factory = new HuaweiConnectorFactory(WebClient.builder(),
+			HuaweiProperties.DEFAULTS, new ObjectMapper(), Clock.systemUTC());
+
+	@Test
+	void buildsAnAccountForAkSkCredentials() {
+		HuaweiUsageConnector connector = this.factory
+			.connector(account("pid", "AK", "super-secret", null, URI.create("http://127.0.0.1:1")));
+		assertThat(connector.account().id()).isEqualTo("hw-prod");
+		assertThat(connector.account().vendor()).isEqualTo(Vendor.HUAWEI);
+		assertThat(connector.account().region()).isEqualTo("cn-north-4");
+		assertThat(this.factory.vendor()).isEqualTo(Vendor.HUAWEI);
+	}
+
+	@Test
+	void anIamTokenIsEnoughWithoutKeys() {
+		assertThat(this.factory.create(account("pid", null, null, "token", null)).account().id()).isEqualTo("hw-prod");
+	}
+
+	@Test
+	void endpointDefaultsToThePublicEndpointOfTheRegion() {
+		assertThat(HuaweiConnectorFactory.endpoint(account("pid", "AK", "SK", null, null)))
+			.isEqualTo(URI.create("https://workspace.cn-north-4.myhuaweicloud.com"));
+	}
+
+	@Test
+	void missingProjectIdIsNamed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(account(" ", "AK", "SK", null, null)))
+			.withMessageContaining("hw-prod")
+			.withMessageContaining("project-id");
+	}
+
+	@Test
+	void missingCredentialIsNamedWithoutRevealingTheOther() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.create(account("pid", null, "super-secret", null, null)))
+			.withMessageContaining("hw-prod")
+			.withMessageContaining("access-key is missing")
+			.withMessageNotContaining("super-secret");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.create(account("pid", "AK", null, null, null)))
+			.withMessageContaining("secret-key is missing");
+	}
+
+	@Test
+	void relativeEndpointIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.create(account("pid", "AK", "SK", null, URI.create("workspace.local"))))
+			.withMessageContaining("not an absolute http(s) URL");
+	}
+
+	@Test
+	void otherVendorsAccountsAreRejected() {
+		AccountProperties alibaba = new AccountProperties("ali", Vendor.ALIBABA, "cn-shanghai", null, null, null, "AK",
+				"SK", null, null, null);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(alibaba))
+			.withMessageContaining("not a Huawei account");
+	}
+
+	private static AccountProperties account(String projectId, @Nullable String accessKey, @Nullable String secretKey,
+			@Nullable String authToken, @Nullable URI endpoint) {
+		return new AccountProperties("hw-prod", Vendor.HUAWEI, "cn-north-4", null, endpoint, projectId, accessKey,
+				secretKey, null, authToken, null);
+	}
+
+}
