@@ -42,7 +42,7 @@ class DesktopQueriesTests extends GatewayTestSupport {
 	@Test
 	void desktopStatusCountsEveryStateOfTheEstate() {
 		List<HuaweiDesktop> desktops = estate().desktops();
-		this.graphQlTester.documentName("desktopStatus")
+		huawei("desktopStatus")
 			.execute()
 			.path("desktopStatus.total")
 			.entity(Integer.class)
@@ -82,7 +82,7 @@ class DesktopQueriesTests extends GatewayTestSupport {
 			.stream()
 			.filter((desktop) -> desktop.type() == HuaweiDesktop.DesktopType.POOLED)
 			.count();
-		this.graphQlTester.documentName("desktopStatus")
+		huawei("desktopStatus")
 			.variable("desktopTypes", List.of("POOLED"))
 			.execute()
 			.path("desktopStatus.total")
@@ -99,7 +99,7 @@ class DesktopQueriesTests extends GatewayTestSupport {
 		boolean hasNext = true;
 		Integer total = null;
 		while (hasNext) {
-			var response = this.graphQlTester.documentName("idleDesktops")
+			var response = huawei("idleDesktops")
 				.variable("since", since.toString())
 				.variable("until", until.toString())
 				.variable("first", 9)

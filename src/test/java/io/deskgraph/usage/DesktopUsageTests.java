@@ -21,7 +21,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 	void dailyUsageMatchesTheEstateDayByDay() {
 		LocalDate from = today().minusDays(6);
 		LocalDate to = today().minusDays(1);
-		List<UsageEdge> edges = this.graphQlTester.documentName("desktopUsage")
+		List<UsageEdge> edges = huawei("desktopUsage")
 			.variable("range", range(from, to))
 			.variable("first", 50)
 			.execute()
@@ -49,7 +49,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 	void windowOverThirtyOneDaysIsSplitIntoVendorCallsAndMerged() {
 		LocalDate from = today().minusDays(75);
 		LocalDate to = today().minusDays(1);
-		List<UsageEdge> edges = this.graphQlTester.documentName("desktopUsage")
+		List<UsageEdge> edges = huawei("desktopUsage")
 			.variable("range", range(from, to))
 			.variable("first", 30)
 			.execute()
@@ -76,7 +76,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 		String after = null;
 		boolean hasNext = true;
 		while (hasNext) {
-			var response = this.graphQlTester.documentName("desktopUsage")
+			var response = huawei("desktopUsage")
 				.variable("range", range(day, day))
 				.variable("first", 120)
 				.variable("after", after)
@@ -94,7 +94,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 	@Test
 	void hourlyUsageHasHoursThatAddUpToTheDay() {
 		LocalDate day = today().minusDays(3);
-		List<UsageEdge> edges = this.graphQlTester.documentName("desktopUsage")
+		List<UsageEdge> edges = huawei("desktopUsage")
 			.variable("range", range(day, day))
 			.variable("granularity", "HOUR")
 			.variable("first", 40)
@@ -125,7 +125,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 			.filter((desktop) -> desktop.userName() != null && estateUsage(desktop.id(), from, to) > 0)
 			.findFirst()
 			.orElseThrow();
-		this.graphQlTester.documentName("desktopUsage")
+		huawei("desktopUsage")
 			.variable("range", range(from, to))
 			.variable("desktopIds", List.of("huawei:huawei-demo:" + used.id()))
 			.execute()
@@ -135,7 +135,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 			.path("desktopUsage.edges[0].node.total.seconds")
 			.entity(Long.class)
 			.isEqualTo(estateUsage(used.id(), from, to));
-		this.graphQlTester.documentName("desktopUsage")
+		huawei("desktopUsage")
 			.variable("range", range(from, to))
 			.variable("userName", used.userName())
 			.variable("first", 100)

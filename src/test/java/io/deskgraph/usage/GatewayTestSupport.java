@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -35,6 +36,11 @@ abstract class GatewayTestSupport {
 	@BeforeEach
 	void resetSimulator() {
 		simulatorClient().post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+	}
+
+	/** A document scoped to the Huawei demo account, whose values the Huawei estate predicts. */
+	protected GraphQlTester.Request<?> huawei(String documentName) {
+		return this.graphQlTester.documentName(documentName).variable("accountIds", List.of("huawei-demo"));
 	}
 
 	protected HuaweiEstate estate() {

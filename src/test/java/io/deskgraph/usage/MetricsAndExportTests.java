@@ -27,7 +27,7 @@ class MetricsAndExportTests extends GatewayTestSupport {
 	void desktopMetricsFilteredByIdleDaysAreSortedByIdleTime() {
 		LocalDate from = today().minusDays(29);
 		LocalDate to = today().minusDays(1);
-		List<Map<String, Object>> nodes = this.graphQlTester.documentName("desktopMetrics")
+		List<Map<String, Object>> nodes = huawei("desktopMetrics")
 			.variable("range", range(from, to))
 			.variable("filter", Map.of("minIdleDays", 7))
 			.variable("sort", Map.of("field", "DESKTOP_IDLE_DURATION", "direction", "DESC"))
@@ -45,7 +45,7 @@ class MetricsAndExportTests extends GatewayTestSupport {
 	void userMetricsAgreeWithTheUsersDesktops() {
 		LocalDate from = today().minusDays(30);
 		LocalDate to = today().minusDays(1);
-		List<Map<String, Object>> nodes = this.graphQlTester.documentName("userMetrics")
+		List<Map<String, Object>> nodes = huawei("userMetrics")
 			.variable("range", range(from, to))
 			.variable("first", 10)
 			.execute()

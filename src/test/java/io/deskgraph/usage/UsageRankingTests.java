@@ -23,7 +23,7 @@ class UsageRankingTests extends GatewayTestSupport {
 		List<RankEdge> paged = new ArrayList<>();
 		String after = null;
 		for (int page = 0; page < 3; page++) {
-			List<RankEdge> edges = this.graphQlTester.documentName("usageRanking")
+			List<RankEdge> edges = huawei("usageRanking")
 				.variable("range", range)
 				.variable("first", 7)
 				.variable("after", after)
@@ -35,7 +35,7 @@ class UsageRankingTests extends GatewayTestSupport {
 			paged.addAll(edges);
 			after = edges.get(6).cursor();
 		}
-		List<RankEdge> single = this.graphQlTester.documentName("usageRanking")
+		List<RankEdge> single = huawei("usageRanking")
 			.variable("range", range)
 			.variable("first", 21)
 			.execute()
@@ -53,7 +53,7 @@ class UsageRankingTests extends GatewayTestSupport {
 	void rankingByDesktopIsLongestFirstAndMatchesTheEstate() {
 		LocalDate from = today().minusDays(14);
 		LocalDate to = today().minusDays(1);
-		List<RankEdge> edges = this.graphQlTester.documentName("usageRanking")
+		List<RankEdge> edges = huawei("usageRanking")
 			.variable("range", range(from, to))
 			.variable("first", 40)
 			.execute()
@@ -83,7 +83,7 @@ class UsageRankingTests extends GatewayTestSupport {
 	void rankingByUserSumsTheUsersDesktops() {
 		LocalDate from = today().minusDays(20);
 		LocalDate to = today().minusDays(1);
-		List<RankEdge> edges = this.graphQlTester.documentName("usageRanking")
+		List<RankEdge> edges = huawei("usageRanking")
 			.variable("range", range(from, to))
 			.variable("by", "USER")
 			.variable("first", 15)
@@ -108,7 +108,7 @@ class UsageRankingTests extends GatewayTestSupport {
 	void nestedDesktopUsageOfTwentyFiveDesktopsCostsOneUpstreamCall() {
 		LocalDate from = today().minusDays(7);
 		LocalDate to = today().minusDays(1);
-		List<Map<String, Object>> edges = this.graphQlTester.documentName("rankingWithUsage")
+		List<Map<String, Object>> edges = huawei("rankingWithUsage")
 			.variable("range", range(from, to))
 			.variable("usageRange", range(from, to))
 			.variable("first", 25)

@@ -1,0 +1,597 @@
+package io.deskgraph.simulator.huawei;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.deskgraph.simulator.huawei.HuaweiDesktop.AttachState;
+import io.deskgraph.simulator.huawei.HuaweiDesktop.DesktopType;
+import io.deskgraph.simulator.huawei.HuaweiDesktop.LoginState;
+import io.deskgraph.simulator.huawei.HuaweiDesktop.RunState;
+
+/**
+ * The deterministic synthetic estate behind the Huawei simulator: desktops, pools, users
+ * and per-hour usage, generated from a seed and read by every simulated API so that all
+ * of them agree.
+ * <p>
+ * Usage is a pure function of the seed, the desktop and the UTC day, in whole units of
+ * {@value #USAGE_UNIT_SECONDS} seconds (0.01 h) per hour, so daily and hourly totals
+ * print exactly with two decimals. Hours that have not ended yet on the simulator clock
+ * count as unused, which makes the current day partial and the future empty. Desktop
+ * creation times and idle streaks are laid out relative to the day the estate was built.
+ *
+ * @author DeskGraph
+ */
+public final class HuaweiEstate {
+
+	/** The granularity of generated usage, 0.01 hour. */
+	public static final int USAGE_UNIT_SECONDS = 36;
+
+	private static final int UNITS_PER_HOUR = 3600 / USAGE_UNIT_SECONDS;
+
+	private static final long SECONDS_PER_DAY = 86_400;
+
+	private static final Duration AGGREGATION_DELAY = Duration.ofHours(26);
+
+	private static final String[] DEPARTMENTS = { "fin", "hr", "dev", "ops", "mkt", "sales", "eng", "it", "legal",
+			"sup" };
+
+	private static final String[] POOL_NAMES = { "pool-dev-shared", "pool-call-center", "pool-training", "pool-design",
+			"pool-lab" };
+
+	// The first desktops get fixed states so that every state exists in any estate of at
+	// least this size: {attach, run, login, usage profile}.
+	private static final Object[][] FIXED_STATES = {
+			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.IN_USE, UsageProfile.REGULAR },
+			{ AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.REGULAR },
+			{ AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED, UsageProfile.REGULAR },
+			{ AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.IDLE },
+			{ AttachState.UNATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER },
+			{ AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER },
+			{ AttachState.ATTACH_ERROR, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.NEVER },
+			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.DISCONNECTED, UsageProfile.REGULAR },
+			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER } };
+
+	private final Clock clock;
+
+	private final long seed;
+
+	private final LocalDate builtOn;
+
+	private final List<HuaweiDesktop> desktops;
+
+	private final Map<String, Profile> profiles;
+
+	private final List<HuaweiPool> pools;
+
+	private final Map<String, List<HuaweiDesktop>> desktopsByUser;
+
+	/**
+	 * Builds the estate.
+	 * @param seed the seed; the same seed, size and day give the same estate
+	 * @param size the number of desktops
+	 * @param clock the simulator clock; creation times are laid out back from its current
+	 * day, and it decides which hours have passed and which days are aggregated
+	 */
+	public HuaweiEstate(long seed, int size, Clock clock) {
+		if (size < 0) {
+			throw new IllegalArgumentException("size must not be negative");
+		}
+		this.clock = clock;
+		this.seed = seed;
+		this.builtOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		Random random = new Random(seed);
+		List<HuaweiPool> generatedPools = new ArrayList<>();
+		int poolCount = 3 + random.nextInt(3);
+		for (int i = 0; i < poolCount; i++) {
+			generatedPools.add(new HuaweiPool(uuid(random), POOL_NAMES[i]));
+		}
+		this.pools = List.copyOf(generatedPools);
+		List<HuaweiDesktop> generated = new ArrayList<>();
+		Map<String, Profile> generatedProfiles = new HashMap<>();
+		Map<String, List<HuaweiDesktop>> byUser = new TreeMap<>();
+		String lastUser = null;
+		int users = 0;
+		int pooled = 0;
+		for (int index = 0; index < size; index++) {
+			String id = uuid(random);
+			String name = "wks-" + DEPARTMENTS[random.nextInt(DEPARTMENTS.length)] + "-" + "%04d".formatted(index + 1);
+			Instant created = creationTime(random);
+			boolean isPooled = random.nextInt(100) < 30;
+			String poolId = null;
+			if (isPooled) {
+				// Fill every pool once before choosing at random.
+				poolId = this.pools.get((pooled < poolCount) ? pooled : random.nextInt(poolCount)).id();
+				pooled++;
+			}
+			Object[] states = (index < FIXED_STATES.length) ? FIXED_STATES[index] : randomStates(random);
+			AttachState attach = (AttachState) states[0];
+			String user = null;
+			if (attach == AttachState.ATTACHED) {
+				boolean share = lastUser != null && byUser.get(lastUser).size() == 1
+						&& (index == FIXED_STATES.length - 2 || random.nextInt(100) < 12);
+				if (share) {
+					user = lastUser;
+				}
+				else {
+					users++;
+					user = "user%04d".formatted(users);
+				}
+				lastUser = user;
+			}
+			HuaweiDesktop desktop = new HuaweiDesktop(id, name, isPooled ? DesktopType.POOLED : DesktopType.DEDICATED,
+					poolId, created, attach, (RunState) states[1], (LoginState) states[2], user);
+			generated.add(desktop);
+			if (user != null) {
+				byUser.computeIfAbsent(user, (key) -> new ArrayList<>()).add(desktop);
+			}
+			generatedProfiles.put(id, profile(index, desktop, (UsageProfile) states[3], random));
+		}
+		generated.sort(Comparator.comparing(HuaweiDesktop::id));
+		this.desktops = List.copyOf(generated);
+		this.profiles = Map.copyOf(generatedProfiles);
+		Map<String, List<HuaweiDesktop>> sortedByUser = new LinkedHashMap<>();
+		byUser.forEach((user, owned) -> {
+			owned.sort(Comparator.comparing(HuaweiDesktop::id));
+			sortedByUser.put(user, List.copyOf(owned));
+		});
+		this.desktopsByUser = sortedByUser;
+	}
+
+	/**
+	 * Returns the simulator clock.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Returns the seed the estate was generated from.
+	 * @return the seed
+	 */
+	public long seed() {
+		return this.seed;
+	}
+
+	/**
+	 * Returns the current UTC day on the simulator clock.
+	 * @return today
+	 */
+	public LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	/**
+	 * Returns every desktop.
+	 * @return the desktops ordered by id
+	 */
+	public List<HuaweiDesktop> desktops() {
+		return this.desktops;
+	}
+
+	/**
+	 * Finds a desktop.
+	 * @param desktopId the desktop id
+	 * @return the desktop, or empty if there is none with that id
+	 */
+	public Optional<HuaweiDesktop> desktop(String desktopId) {
+		Profile profile = this.profiles.get(desktopId);
+		return (profile != null) ? Optional.of(profile.desktop()) : Optional.empty();
+	}
+
+	/**
+	 * Returns every desktop pool.
+	 * @return the pools
+	 */
+	public List<HuaweiPool> pools() {
+		return this.pools;
+	}
+
+	/**
+	 * Finds a desktop pool.
+	 * @param poolId the pool id
+	 * @return the pool, or empty
+	 */
+	public Optional<HuaweiPool> pool(String poolId) {
+		return this.pools.stream().filter((pool) -> pool.id().equals(poolId)).findFirst();
+	}
+
+	/**
+	 * Returns the names of all users, each assigned to one or two desktops.
+	 * @return the user names in ascending order
+	 */
+	public List<String> users() {
+		return List.copyOf(this.desktopsByUser.keySet());
+	}
+
+	/**
+	 * Returns the desktops assigned to a user.
+	 * @param userName the user name
+	 * @return the desktops ordered by id, empty for an unknown user
+	 */
+	public List<HuaweiDesktop> desktopsOf(String userName) {
+		return this.desktopsByUser.getOrDefault(userName, List.of());
+	}
+
+	/**
+	 * Returns the usage of a desktop on a UTC day, counting only hours that have ended.
+	 * @param desktopId the desktop id
+	 * @param day the UTC day
+	 * @return the seconds in use, a multiple of {@value #USAGE_UNIT_SECONDS}
+	 */
+	public long usageSeconds(String desktopId, LocalDate day) {
+		Profile profile = profile(desktopId);
+		long epochDay = day.toEpochDay();
+		int endedHours = endedHours(epochDay);
+		if (endedHours == 24) {
+			return (long) dayUnits(profile, epochDay) * USAGE_UNIT_SECONDS;
+		}
+		int[] hours = hourUnits(profile, epochDay);
+		long units = 0;
+		for (int hour = 0; hour < endedHours; hour++) {
+			units += hours[hour];
+		}
+		return units * USAGE_UNIT_SECONDS;
+	}
+
+	/**
+	 * Returns the usage of a desktop in one UTC hour, zero if that hour has not ended.
+	 * @param desktopId the desktop id
+	 * @param day the UTC day
+	 * @param hour the hour of the day, 0 to 23
+	 * @return the seconds in use, a multiple of {@value #USAGE_UNIT_SECONDS}
+	 */
+	public long usageSeconds(String desktopId, LocalDate day, int hour) {
+		if (hour < 0 || hour > 23) {
+			throw new IllegalArgumentException("hour must be between 0 and 23");
+		}
+		long epochDay = day.toEpochDay();
+		if (hour >= endedHours(epochDay)) {
+			return 0;
+		}
+		return (long) hourUnits(profile(desktopId), epochDay)[hour] * USAGE_UNIT_SECONDS;
+	}
+
+	/**
+	 * Returns the usage of a desktop in each UTC hour of a day, zero for hours that have
+	 * not ended.
+	 * @param desktopId the desktop id
+	 * @param day the UTC day
+	 * @return 24 values in seconds, each a multiple of {@value #USAGE_UNIT_SECONDS}
+	 */
+	public long[] usageSecondsByHour(String desktopId, LocalDate day) {
+		long epochDay = day.toEpochDay();
+		int[] units = hourUnits(profile(desktopId), epochDay);
+		int ended = endedHours(epochDay);
+		long[] seconds = new long[24];
+		for (int hour = 0; hour < ended; hour++) {
+			seconds[hour] = (long) units[hour] * USAGE_UNIT_SECONDS;
+		}
+		return seconds;
+	}
+
+	/**
+	 * Returns the successful logins of a desktop's user on a day: one per session, a
+	 * session being a run of hours in use.
+	 * @param desktopId the desktop id
+	 * @param day the UTC day
+	 * @return the number of successful logins
+	 */
+	public int loginSuccesses(String desktopId, LocalDate day) {
+		int[] hours = hourUnits(profile(desktopId), day.toEpochDay());
+		int sessions = 0;
+		for (int hour = 0; hour < 24; hour++) {
+			if (hours[hour] > 0 && (hour == 0 || hours[hour - 1] == 0)) {
+				sessions++;
+			}
+		}
+		return sessions;
+	}
+
+	/**
+	 * Returns the failed logins of a desktop's user on a day.
+	 * @param desktopId the desktop id
+	 * @param day the UTC day
+	 * @return the number of failed logins, 0 or 1
+	 */
+	public int loginFailures(String desktopId, LocalDate day) {
+		Profile profile = profile(desktopId);
+		long epochDay = day.toEpochDay();
+		if (!profile.usable(epochDay) || epochDay > today().toEpochDay()) {
+			return 0;
+		}
+		return (random(profile, epochDay, 3).nextInt(100) < 4) ? 1 : 0;
+	}
+
+	/**
+	 * Tells whether a desktop was in use at any moment of a period (hours that have not
+	 * ended count as unused).
+	 * @param desktopId the desktop id
+	 * @param start the start of the period, inclusive
+	 * @param end the end of the period, exclusive
+	 * @return {@code true} if some usage overlaps the period
+	 */
+	public boolean usedBetween(String desktopId, Instant start, Instant end) {
+		Profile profile = profile(desktopId);
+		if (!profile.everUsable()) {
+			return false;
+		}
+		long first = Math.max(day(start), profile.firstUsageDay());
+		long last = Math.min(day(end), profile.idleFromDay() - 1);
+		for (long epochDay = first; epochDay <= last; epochDay++) {
+			for (Session session : sessions(profile, epochDay)) {
+				if (session.start().isBefore(end) && session.end().isAfter(start)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Returns when the desktop's last session before a moment ended.
+	 * @param desktopId the desktop id
+	 * @param before the moment
+	 * @return the end of the last session that ended at or before that moment, or empty
+	 * if the desktop was never used before it
+	 */
+	public Optional<Instant> lastDisconnect(String desktopId, Instant before) {
+		Profile profile = profile(desktopId);
+		if (!profile.everUsable()) {
+			return Optional.empty();
+		}
+		long last = Math.min(day(before), profile.idleFromDay() - 1);
+		for (long epochDay = last; epochDay >= profile.firstUsageDay(); epochDay--) {
+			List<Session> sessions = sessions(profile, epochDay);
+			for (int i = sessions.size() - 1; i >= 0; i--) {
+				if (!sessions.get(i).end().isAfter(before)) {
+					return Optional.of(sessions.get(i).end());
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Tells whether a day's usage has been aggregated for the metric APIs, which happens
+	 * at 02:00 UTC the next day.
+	 * @param day the UTC day
+	 * @return {@code true} once the simulator clock has reached the next day 02:00 UTC
+	 */
+	public boolean isAggregated(LocalDate day) {
+		Instant aggregatedAt = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(AGGREGATION_DELAY);
+		return !this.clock.instant().isBefore(aggregatedAt);
+	}
+
+	/**
+	 * Returns the days a metric query over a period covers: those whose aggregate,
+	 * stamped at 23:59:59 UTC of the day, lies within the period and has already been
+	 * computed.
+	 * @param start the start of the period, inclusive
+	 * @param end the end of the period, inclusive
+	 * @return the days in ascending order
+	 */
+	public List<LocalDate> metricDays(Instant start, Instant end) {
+		List<LocalDate> days = new ArrayList<>();
+		for (long epochDay = day(start); epochDay <= day(end); epochDay++) {
+			LocalDate day = LocalDate.ofEpochDay(epochDay);
+			Instant stamp = Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + SECONDS_PER_DAY - 1);
+			if (!stamp.isBefore(start) && !stamp.isAfter(end) && isAggregated(day)) {
+				days.add(day);
+			}
+		}
+		return days;
+	}
+
+	private Profile profile(String desktopId) {
+		Profile profile = this.profiles.get(desktopId);
+		if (profile == null) {
+			throw new IllegalArgumentException("No desktop " + desktopId);
+		}
+		return profile;
+	}
+
+	private int endedHours(long epochDay) {
+		long now = this.clock.instant().getEpochSecond();
+		long dayStart = epochDay * SECONDS_PER_DAY;
+		if (now >= dayStart + SECONDS_PER_DAY) {
+			return 24;
+		}
+		if (now < dayStart) {
+			return 0;
+		}
+		return (int) ((now - dayStart) / 3600);
+	}
+
+	private int dayUnits(Profile profile, long epochDay) {
+		if (!profile.usable(epochDay)) {
+			return 0;
+		}
+		SplittableRandom random = random(profile, epochDay, 1);
+		if (isWeekend(epochDay)) {
+			return (random.nextInt(100) < 85) ? 0 : 30 + random.nextInt(221);
+		}
+		if (random.nextInt(100) < 6) {
+			return 0;
+		}
+		return Math.max(450, Math.min(950, profile.baseUnits() + random.nextInt(121) - 60));
+	}
+
+	private int[] hourUnits(Profile profile, long epochDay) {
+		int[] hours = new int[24];
+		int remaining = dayUnits(profile, epochDay);
+		if (remaining == 0) {
+			return hours;
+		}
+		SplittableRandom random = random(profile, epochDay, 2);
+		int hour = isWeekend(epochDay) ? 10 + random.nextInt(6) : 7 + random.nextInt(3);
+		// The first session starts inside its first hour, then runs in whole hours; after
+		// four hours a weekday session pauses for an hour (lunch).
+		int first = Math.min(remaining, 20 + random.nextInt(81));
+		hours[hour++] = first;
+		remaining -= first;
+		int worked = 1;
+		while (remaining > 0) {
+			if (worked == 4 && remaining > UNITS_PER_HOUR) {
+				hour++;
+			}
+			int chunk = Math.min(UNITS_PER_HOUR, remaining);
+			hours[hour++] = chunk;
+			remaining -= chunk;
+			worked++;
+		}
+		return hours;
+	}
+
+	private List<Session> sessions(Profile profile, long epochDay) {
+		int[] hours = hourUnits(profile, epochDay);
+		int ended = endedHours(epochDay);
+		List<Session> sessions = new ArrayList<>();
+		long dayStart = epochDay * SECONDS_PER_DAY;
+		int hour = 0;
+		while (hour < ended) {
+			if (hours[hour] == 0) {
+				hour++;
+				continue;
+			}
+			// A session fills the end of its first hour, whole middle hours and the start
+			// of
+			// its last hour.
+			long start = dayStart + (hour + 1) * 3600L - (long) hours[hour] * USAGE_UNIT_SECONDS;
+			long end = dayStart + (hour + 1) * 3600L;
+			hour++;
+			while (hour < ended && hours[hour] > 0) {
+				end = dayStart + hour * 3600L + (long) hours[hour] * USAGE_UNIT_SECONDS;
+				hour++;
+			}
+			sessions.add(new Session(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end)));
+		}
+		return sessions;
+	}
+
+	private SplittableRandom random(Profile profile, long epochDay, int stream) {
+		long mixed = this.seed * 0x9E3779B97F4A7C15L + profile.index() * 0xC2B2AE3D27D4EB4FL
+				+ epochDay * 0x165667B19E3779F9L + stream * 0x27D4EB2F165667C5L;
+		return new SplittableRandom(mixed);
+	}
+
+	private Instant creationTime(Random random) {
+		int band = random.nextInt(100);
+		int daysAgo;
+		if (band < 5) {
+			daysAgo = 1 + random.nextInt(13);
+		}
+		else if (band < 30) {
+			daysAgo = 14 + random.nextInt(186);
+		}
+		else {
+			daysAgo = 200 + random.nextInt(201);
+		}
+		long secondOfDay = 8 * 3600 + random.nextInt(10 * 3600);
+		return this.builtOn.minusDays(daysAgo)
+			.atStartOfDay(ZoneOffset.UTC)
+			.toInstant()
+			.plusSeconds(secondOfDay)
+			.plusMillis(random.nextInt(1000));
+	}
+
+	private Profile profile(int index, HuaweiDesktop desktop, UsageProfile fixed, Random random) {
+		UsageProfile usage = fixed;
+		int idleDays = 14 + random.nextInt(47);
+		int baseUnits = 600 + random.nextInt(301);
+		int roll = random.nextInt(100);
+		if (index >= FIXED_STATES.length) {
+			usage = (roll < 3) ? UsageProfile.NEVER : (roll < 18) ? UsageProfile.IDLE : UsageProfile.REGULAR;
+		}
+		if (desktop.attachState() != AttachState.ATTACHED) {
+			usage = UsageProfile.NEVER;
+		}
+		long firstUsageDay = day(desktop.createTime()) + 1;
+		long idleFromDay = (usage == UsageProfile.IDLE) ? this.builtOn.toEpochDay() - idleDays : Long.MAX_VALUE;
+		return new Profile(index, desktop, usage != UsageProfile.NEVER, firstUsageDay, idleFromDay, baseUnits);
+	}
+
+	private static Object[] randomStates(Random random) {
+		int attachRoll = random.nextInt(100);
+		int runRoll = random.nextInt(100);
+		int loginRoll = random.nextInt(100);
+		if (attachRoll < 80) {
+			if (runRoll < 70) {
+				LoginState login = (loginRoll < 45) ? LoginState.IN_USE : (loginRoll < 70) ? LoginState.READY
+						: (loginRoll < 92) ? LoginState.DISCONNECTED : LoginState.UNABLE_TO_CONNECT;
+				return new Object[] { AttachState.ATTACHED, RunState.ACTIVE, login, UsageProfile.REGULAR };
+			}
+			if (runRoll < 88) {
+				return new Object[] { AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED,
+						UsageProfile.REGULAR };
+			}
+			if (runRoll < 95) {
+				return new Object[] { AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED,
+						UsageProfile.REGULAR };
+			}
+			return new Object[] { AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT,
+					UsageProfile.REGULAR };
+		}
+		if (attachRoll < 92) {
+			return (runRoll < 50)
+					? new Object[] { AttachState.UNATTACHED, RunState.ACTIVE,
+							(loginRoll < 70) ? LoginState.READY : LoginState.UNREGISTERED, UsageProfile.NEVER }
+					: new Object[] { AttachState.UNATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.NEVER };
+		}
+		if (attachRoll < 96) {
+			return new Object[] { AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER };
+		}
+		return new Object[] { AttachState.ATTACH_ERROR, (runRoll < 50) ? RunState.ERROR : RunState.ACTIVE,
+				(loginRoll < 50) ? LoginState.UNABLE_TO_CONNECT : LoginState.UNREGISTERED, UsageProfile.NEVER };
+	}
+
+	private static String uuid(Random random) {
+		long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(most, least).toString();
+	}
+
+	private static long day(Instant instant) {
+		return Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+	}
+
+	private static boolean isWeekend(long epochDay) {
+		DayOfWeek dayOfWeek = LocalDate.ofEpochDay(epochDay).getDayOfWeek();
+		return dayOfWeek == DayOfWeek.SATURDAY || dayOfWeek == DayOfWeek.SUNDAY;
+	}
+
+	private enum UsageProfile {
+
+		REGULAR, IDLE, NEVER
+
+	}
+
+	private record Profile(int index, HuaweiDesktop desktop, boolean everUsable, long firstUsageDay, long idleFromDay,
+			int baseUnits) {
+
+		boolean usable(long epochDay) {
+			return this.everUsable && epochDay >= this.firstUsageDay && epochDay < this.idleFromDay;
+		}
+
+	}
+
+	private record Session(Instant start, Instant end) {
+
+	}
+
+}
