@@ -42,8 +42,7 @@ class DesktopQueriesTests extends GatewayTestSupport {
 	@Test
 	void desktopStatusCountsEveryStateOfTheEstate() {
 		List<HuaweiDesktop> desktops = estate().desktops();
-		huawei("desktopStatus")
-			.execute()
+		huawei("desktopStatus").execute()
 			.path("desktopStatus.total")
 			.entity(Integer.class)
 			.isEqualTo(desktops.size())
@@ -82,8 +81,7 @@ class DesktopQueriesTests extends GatewayTestSupport {
 			.stream()
 			.filter((desktop) -> desktop.type() == HuaweiDesktop.DesktopType.POOLED)
 			.count();
-		huawei("desktopStatus")
-			.variable("desktopTypes", List.of("POOLED"))
+		huawei("desktopStatus").variable("desktopTypes", List.of("POOLED"))
 			.execute()
 			.path("desktopStatus.total")
 			.entity(Integer.class)
@@ -99,8 +97,7 @@ class DesktopQueriesTests extends GatewayTestSupport {
 		boolean hasNext = true;
 		Integer total = null;
 		while (hasNext) {
-			var response = huawei("idleDesktops")
-				.variable("since", since.toString())
+			var response = huawei("idleDesktops").variable("since", since.toString())
 				.variable("until", until.toString())
 				.variable("first", 9)
 				.variable("after", after)

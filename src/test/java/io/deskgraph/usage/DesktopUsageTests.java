@@ -21,8 +21,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 	void dailyUsageMatchesTheEstateDayByDay() {
 		LocalDate from = today().minusDays(6);
 		LocalDate to = today().minusDays(1);
-		List<UsageEdge> edges = huawei("desktopUsage")
-			.variable("range", range(from, to))
+		List<UsageEdge> edges = huawei("desktopUsage").variable("range", range(from, to))
 			.variable("first", 50)
 			.execute()
 			.path("desktopUsage.totalCount")
@@ -49,8 +48,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 	void windowOverThirtyOneDaysIsSplitIntoVendorCallsAndMerged() {
 		LocalDate from = today().minusDays(75);
 		LocalDate to = today().minusDays(1);
-		List<UsageEdge> edges = huawei("desktopUsage")
-			.variable("range", range(from, to))
+		List<UsageEdge> edges = huawei("desktopUsage").variable("range", range(from, to))
 			.variable("first", 30)
 			.execute()
 			.path("desktopUsage.edges")
@@ -76,8 +74,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 		String after = null;
 		boolean hasNext = true;
 		while (hasNext) {
-			var response = huawei("desktopUsage")
-				.variable("range", range(day, day))
+			var response = huawei("desktopUsage").variable("range", range(day, day))
 				.variable("first", 120)
 				.variable("after", after)
 				.execute();
@@ -94,8 +91,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 	@Test
 	void hourlyUsageHasHoursThatAddUpToTheDay() {
 		LocalDate day = today().minusDays(3);
-		List<UsageEdge> edges = huawei("desktopUsage")
-			.variable("range", range(day, day))
+		List<UsageEdge> edges = huawei("desktopUsage").variable("range", range(day, day))
 			.variable("granularity", "HOUR")
 			.variable("first", 40)
 			.execute()
@@ -125,8 +121,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 			.filter((desktop) -> desktop.userName() != null && estateUsage(desktop.id(), from, to) > 0)
 			.findFirst()
 			.orElseThrow();
-		huawei("desktopUsage")
-			.variable("range", range(from, to))
+		huawei("desktopUsage").variable("range", range(from, to))
 			.variable("desktopIds", List.of("huawei:huawei-demo:" + used.id()))
 			.execute()
 			.path("desktopUsage.edges[*].node.desktop.nativeId")
@@ -135,8 +130,7 @@ class DesktopUsageTests extends GatewayTestSupport {
 			.path("desktopUsage.edges[0].node.total.seconds")
 			.entity(Long.class)
 			.isEqualTo(estateUsage(used.id(), from, to));
-		huawei("desktopUsage")
-			.variable("range", range(from, to))
+		huawei("desktopUsage").variable("range", range(from, to))
 			.variable("userName", used.userName())
 			.variable("first", 100)
 			.execute()

@@ -38,7 +38,10 @@ abstract class GatewayTestSupport {
 		simulatorClient().post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
 	}
 
-	/** A document scoped to the Huawei demo account, whose values the Huawei estate predicts. */
+	/**
+	 * A document scoped to the Huawei demo account, whose values the Huawei estate
+	 * predicts.
+	 */
 	protected GraphQlTester.Request<?> huawei(String documentName) {
 		return this.graphQlTester.documentName(documentName).variable("accountIds", List.of("huawei-demo"));
 	}

@@ -27,8 +27,7 @@ class MetricsAndExportTests extends GatewayTestSupport {
 	void desktopMetricsFilteredByIdleDaysAreSortedByIdleTime() {
 		LocalDate from = today().minusDays(29);
 		LocalDate to = today().minusDays(1);
-		List<Map<String, Object>> nodes = huawei("desktopMetrics")
-			.variable("range", range(from, to))
+		List<Map<String, Object>> nodes = huawei("desktopMetrics").variable("range", range(from, to))
 			.variable("filter", Map.of("minIdleDays", 7))
 			.variable("sort", Map.of("field", "DESKTOP_IDLE_DURATION", "direction", "DESC"))
 			.variable("first", 50)
@@ -45,8 +44,7 @@ class MetricsAndExportTests extends GatewayTestSupport {
 	void userMetricsAgreeWithTheUsersDesktops() {
 		LocalDate from = today().minusDays(30);
 		LocalDate to = today().minusDays(1);
-		List<Map<String, Object>> nodes = huawei("userMetrics")
-			.variable("range", range(from, to))
+		List<Map<String, Object>> nodes = huawei("userMetrics").variable("range", range(from, to))
 			.variable("first", 10)
 			.execute()
 			.path("userMetrics.edges[*].node")

@@ -23,8 +23,7 @@ class UsageRankingTests extends GatewayTestSupport {
 		List<RankEdge> paged = new ArrayList<>();
 		String after = null;
 		for (int page = 0; page < 3; page++) {
-			List<RankEdge> edges = huawei("usageRanking")
-				.variable("range", range)
+			List<RankEdge> edges = huawei("usageRanking").variable("range", range)
 				.variable("first", 7)
 				.variable("after", after)
 				.execute()
@@ -35,8 +34,7 @@ class UsageRankingTests extends GatewayTestSupport {
 			paged.addAll(edges);
 			after = edges.get(6).cursor();
 		}
-		List<RankEdge> single = huawei("usageRanking")
-			.variable("range", range)
+		List<RankEdge> single = huawei("usageRanking").variable("range", range)
 			.variable("first", 21)
 			.execute()
 			.path("usageRanking.edges")
@@ -53,8 +51,7 @@ class UsageRankingTests extends GatewayTestSupport {
 	void rankingByDesktopIsLongestFirstAndMatchesTheEstate() {
 		LocalDate from = today().minusDays(14);
 		LocalDate to = today().minusDays(1);
-		List<RankEdge> edges = huawei("usageRanking")
-			.variable("range", range(from, to))
+		List<RankEdge> edges = huawei("usageRanking").variable("range", range(from, to))
 			.variable("first", 40)
 			.execute()
 			.path("usageRanking.totalCount")
@@ -83,8 +80,7 @@ class UsageRankingTests extends GatewayTestSupport {
 	void rankingByUserSumsTheUsersDesktops() {
 		LocalDate from = today().minusDays(20);
 		LocalDate to = today().minusDays(1);
-		List<RankEdge> edges = huawei("usageRanking")
-			.variable("range", range(from, to))
+		List<RankEdge> edges = huawei("usageRanking").variable("range", range(from, to))
 			.variable("by", "USER")
 			.variable("first", 15)
 			.execute()
@@ -108,8 +104,7 @@ class UsageRankingTests extends GatewayTestSupport {
 	void nestedDesktopUsageOfTwentyFiveDesktopsCostsOneUpstreamCall() {
 		LocalDate from = today().minusDays(7);
 		LocalDate to = today().minusDays(1);
-		List<Map<String, Object>> edges = huawei("rankingWithUsage")
-			.variable("range", range(from, to))
+		List<Map<String, Object>> edges = huawei("rankingWithUsage").variable("range", range(from, to))
 			.variable("usageRange", range(from, to))
 			.variable("first", 25)
 			.execute()
