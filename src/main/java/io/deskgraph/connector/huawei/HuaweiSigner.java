@@ -1,20 +1,9 @@
 package io.deskgraph.connector.huawei;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.deskgraph.connector.SignatureSupport;
 
 import org.springframework.lang.Nullable;
 
@@ -34,8 +23,6 @@ public final class HuaweiSigner {
 
 	/** Literal used in place of the payload hash when the body is not signed. */
 	public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-
-	private static final HexFormat HEX = HexFormat.of();
 
 	private HuaweiSigner() {
 	}
@@ -74,14 +61,7 @@ public final class HuaweiSigner {
 	 * @return the lower-hex HMAC-SHA256
 	 */
 	public static String signature(String secretKey, String stringToSign) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		return SignatureSupport.hex(SignatureSupport.hmac("HmacSHA256", secretKey, stringToSign));
 	}
 
 	/**
@@ -102,12 +82,7 @@ public final class HuaweiSigner {
 	 * @return lower-hex digest
 	 */
 	public static String sha256Hex(byte[] bytes) {
-		try {
-			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return SignatureSupport.sha256Hex(bytes);
 	}
 
 	/**
@@ -119,7 +94,7 @@ public final class HuaweiSigner {
 		StringBuilder uri = new StringBuilder("/");
 		for (String segment : rawPath.split("/")) {
 			if (!segment.isEmpty()) {
-				uri.append(encode(decodePath(segment))).append('/');
+				uri.append(encode(SignatureSupport.decodePathSegment(segment))).append('/');
 			}
 		}
 		return uri.toString();
@@ -132,30 +107,7 @@ public final class HuaweiSigner {
 	 * @return the canonical query string
 	 */
 	public static String canonicalQuery(@Nullable String rawQuery) {
-		if (rawQuery == null || rawQuery.isEmpty()) {
-			return "";
-		}
-		List<Map.Entry<String, String>> pairs = new ArrayList<>();
-		for (String pair : rawQuery.split("&")) {
-			if (pair.isEmpty()) {
-				continue;
-			}
-			int eq = pair.indexOf('=');
-			String key = (eq < 0) ? pair : pair.substring(0, eq);
-			String value = (eq < 0) ? "" : pair.substring(eq + 1);
-			pairs.add(Map.entry(encode(URLDecoder.decode(key, StandardCharsets.UTF_8)),
-					encode(URLDecoder.decode(value, StandardCharsets.UTF_8))));
-		}
-		// A stable sort on the key alone keeps repeated keys in the order they were sent.
-		pairs.sort(Comparator.comparing(Map.Entry::getKey));
-		StringBuilder query = new StringBuilder();
-		for (Map.Entry<String, String> pair : pairs) {
-			if (!query.isEmpty()) {
-				query.append('&');
-			}
-			query.append(pair.getKey()).append('=').append(pair.getValue());
-		}
-		return query.toString();
+		return SignatureSupport.canonicalQuery(rawQuery);
 	}
 
 	/**
@@ -165,19 +117,11 @@ public final class HuaweiSigner {
 	 * @return the encoded value
 	 */
 	public static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8)
-			.replace("+", "%20")
-			.replace("*", "%2A")
-			.replace("%7E", "~");
+		return SignatureSupport.percentEncode(value);
 	}
 
 	private static String signedHeaderNames(SortedMap<String, String> signedHeaders) {
 		return String.join(";", signedHeaders.keySet());
-	}
-
-	private static String decodePath(String segment) {
-		// '+' is literal in a path, so protect it from form decoding.
-		return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 }
