@@ -8,16 +8,18 @@ import io.deskgraph.connector.DemoAccounts;
 import io.deskgraph.simulator.ConditionalOnSimulators;
 import io.deskgraph.usage.Vendor;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Supplies the demo account {@code huawei-demo}, pointing at the embedded Huawei
- * simulator with its demo credentials.
+ * simulator with its demo credentials, before the other vendors' demo accounts.
  *
  * @author DeskGraph
  */
 @Component
 @ConditionalOnSimulators
+@Order(1)
 class HuaweiDemoAccount implements DemoAccounts {
 
 	/** Id of the demo account. */
