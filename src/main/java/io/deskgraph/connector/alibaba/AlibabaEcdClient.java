@@ -1,0 +1,282 @@
+package io.deskgraph.connector.alibaba;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.VendorAuthException;
+import io.deskgraph.connector.VendorException;
+import io.deskgraph.connector.VendorQuotaException;
+import io.deskgraph.connector.VendorRejectedException;
+import io.deskgraph.connector.VendorUnavailableException;
+import io.deskgraph.connector.alibaba.payload.DescribeDesktopsResponse;
+import io.deskgraph.connector.alibaba.payload.ErrorResponse;
+import io.deskgraph.connector.alibaba.payload.UsageDurationRankResponse;
+import io.deskgraph.usage.Vendor;
+import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.lang.Nullable;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Central class for calling the Alibaba Cloud ECD (2020-09-30) actions of one account:
+ * one method per action, answering the vendor's own payload records and failing with
+ * typed {@link VendorException}s.
+ *
+ * @author DeskGraph
+ */
+final class AlibabaEcdClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(AlibabaEcdClient.class);
+
+	/** Most rows QueryHistoryUsageDurationRank answers per page. */
+	static final int MAX_RANK_LIMIT = 200;
+
+	/** Most desktops DescribeDesktops answers per page, and most DesktopId.N filters. */
+	static final int MAX_DESCRIBE_RESULTS = 100;
+
+	static final String QUERY_HISTORY_USAGE_DURATION_RANK = "QueryHistoryUsageDurationRank";
+
+	static final String DESCRIBE_DESKTOPS = "DescribeDesktops";
+
+	private static final String REQUEST_ID = "x-acs-request-id";
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private static final int MAX_RAW_MESSAGE = 200;
+
+	/** Codes that mean the credentials or the signature were refused. */
+	private static final Set<String> AUTH_CODES = Set.of("SignatureDoesNotMatch", "IncompleteSignature",
+			"SignatureNonceUsed", "IllegalTimestamp", "MissingSecurityToken");
+
+	/** Code prefixes that mean the credentials or the signature were refused. */
+	private static final List<String> AUTH_PREFIXES = List.of("InvalidAccessKeyId", "InvalidTimeStamp",
+			"InvalidSecurityToken", "Forbidden");
+
+	private final WebClient webClient;
+
+	private final URI endpoint;
+
+	private final String accountId;
+
+	private final String region;
+
+	private final AlibabaProperties properties;
+
+	private final ObjectMapper objectMapper;
+
+	/**
+	 * Creates a client.
+	 * @param builder the Boot-configured builder; cloned, not changed
+	 * @param endpoint the API endpoint
+	 * @param accountId the account, named in errors
+	 * @param region the region sent as {@code RegionId}
+	 * @param signing the filter that signs each request
+	 * @param properties timeouts and limits
+	 * @param objectMapper reads answers
+	 */
+	AlibabaEcdClient(WebClient.Builder builder, URI endpoint, String accountId, String region,
+			AlibabaSigningFilter signing, AlibabaProperties properties, ObjectMapper objectMapper) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
+		this.webClient = builder.clone()
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
+			.filter(signing)
+			.build();
+		this.endpoint = endpoint;
+		this.accountId = accountId;
+		this.region = region;
+		this.properties = properties;
+		this.objectMapper = objectMapper;
+	}
+
+	/**
+	 * QueryHistoryUsageDurationRank: usage per desktop and end user over days of the last
+	 * 90, for every region of the caller.
+	 * @param startDate the first day
+	 * @param endDate the last day
+	 * @param bizType the account's BizType, or {@code null} to leave it out
+	 * @param limit page size, at most 200
+	 * @param nextToken the token of the page wanted, or {@code null} for the first
+	 * @return the page
+	 */
+	Mono<UsageDurationRankResponse> queryHistoryUsageDurationRank(LocalDate startDate, LocalDate endDate,
+			@Nullable Integer bizType, int limit, @Nullable String nextToken) {
+		Assert.isTrue(limit >= 1 && limit <= MAX_RANK_LIMIT, "Limit must be between 1 and " + MAX_RANK_LIMIT);
+		AlibabaRequest request = AlibabaRequest.of(this.endpoint, QUERY_HISTORY_USAGE_DURATION_RANK)
+			.param("StartDate", startDate)
+			.param("EndDate", endDate)
+			.param("Limit", limit)
+			.param("NextToken", nextToken)
+			.param("BizType", bizType)
+			.build();
+		return exchange(request, UsageDurationRankResponse.class);
+	}
+
+	/**
+	 * DescribeDesktops: the desktops of the account's region.
+	 * @param maxResults page size, at most 100
+	 * @param nextToken the token of the page wanted, or {@code null} for the first
+	 * @param desktopIds only these desktops (at most 100); empty for all
+	 * @return the page
+	 */
+	Mono<DescribeDesktopsResponse> describeDesktops(int maxResults, @Nullable String nextToken,
+			List<String> desktopIds) {
+		Assert.isTrue(maxResults >= 1 && maxResults <= MAX_DESCRIBE_RESULTS,
+				"MaxResults must be between 1 and " + MAX_DESCRIBE_RESULTS);
+		Assert.isTrue(desktopIds.size() <= MAX_DESCRIBE_RESULTS,
+				"At most " + MAX_DESCRIBE_RESULTS + " DesktopId filters");
+		AlibabaRequest request = AlibabaRequest.of(this.endpoint, DESCRIBE_DESKTOPS)
+			.param("RegionId", this.region)
+			.param("MaxResults", maxResults)
+			.param("NextToken", nextToken)
+			.list("DesktopId", desktopIds)
+			.build();
+		return exchange(request, DescribeDesktopsResponse.class);
+	}
+
+	/**
+	 * Performs one vendor call: every HTTP request of this client goes through here, so
+	 * this is where the response timeout applies and where failures become typed
+	 * exceptions.
+	 */
+	private <T> Mono<T> exchange(AlibabaRequest request, Class<T> type) {
+		return this.webClient.post()
+			.uri(request.uri())
+			.accept(MediaType.APPLICATION_JSON)
+			.attribute(AlibabaSigningFilter.ACTION_ATTRIBUTE, request.action())
+			.exchangeToMono((response) -> read(request, response, type))
+			.timeout(this.properties.responseTimeout())
+			.onErrorMap((ex) -> !(ex instanceof VendorException), (ex) -> transportFailure(request, ex))
+			.doOnError((ex) -> logger.debug("{} for account '{}' failed: {}", request.action(), this.accountId,
+					ex.getMessage()));
+	}
+
+	private <T> Mono<T> read(AlibabaRequest request, ClientResponse response, Class<T> type) {
+		return response.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY).map((bytes) -> {
+			int status = response.statusCode().value();
+			String headerRequestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
+			if (status >= 300) {
+				throw vendorError(request, status, headerRequestId, bytes);
+			}
+			return decode(request, status, headerRequestId, bytes, type);
+		});
+	}
+
+	private <T> T decode(AlibabaRequest request, int status, @Nullable String requestId, byte[] bytes, Class<T> type) {
+		String problem;
+		IOException cause = null;
+		try {
+			T value = this.objectMapper.readValue(bytes, type);
+			if (value != null) {
+				return value;
+			}
+			problem = "no answer";
+		}
+		catch (IOException ex) {
+			problem = (ex instanceof JsonProcessingException json) ? json.getOriginalMessage() : ex.getMessage();
+			cause = ex;
+		}
+		throw new VendorUnavailableException(Vendor.ALIBABA, this.accountId, status, null, requestId,
+				describe(request) + " answered HTTP " + status + " with a body that is not a valid " + request.action()
+						+ " answer: " + problem,
+				cause);
+	}
+
+	private VendorException vendorError(AlibabaRequest request, int status, @Nullable String headerRequestId,
+			byte[] body) {
+		ErrorResponse error = parseError(this.objectMapper, body);
+		String code = error.code();
+		String requestId = (error.requestId() != null) ? error.requestId() : headerRequestId;
+		String message = describe(request) + " failed with HTTP " + status + ((code != null) ? ", " + code : "")
+				+ ((error.message() != null) ? ": " + error.message() : "");
+		if ((code != null && code.startsWith("Throttling") && status < 500) || status == 429) {
+			return new VendorQuotaException(Vendor.ALIBABA, this.accountId, status, code, requestId, message, null);
+		}
+		if (status == 401 || status == 403 || isAuthCode(code)) {
+			return new VendorAuthException(Vendor.ALIBABA, this.accountId, status, code, requestId, message, null);
+		}
+		if (status >= 400 && status < 500 && !"ServiceUnavailable".equals(code)) {
+			return new VendorRejectedException(Vendor.ALIBABA, this.accountId, status, code, requestId, message, null);
+		}
+		return new VendorUnavailableException(Vendor.ALIBABA, this.accountId, status, code, requestId, message, null);
+	}
+
+	static boolean isAuthCode(@Nullable String code) {
+		return code != null && (AUTH_CODES.contains(code) || AUTH_PREFIXES.stream().anyMatch(code::startsWith));
+	}
+
+	private VendorException transportFailure(AlibabaRequest request, Throwable ex) {
+		String message;
+		if (ex instanceof TimeoutException) {
+			message = describe(request) + " did not answer within " + this.properties.responseTimeout().toMillis()
+					+ " ms";
+		}
+		else if (ex instanceof DataBufferLimitException) {
+			message = describe(request) + " answered more than " + this.properties.maxResponseSize()
+					+ " (deskgraph.alibaba.max-response-size)";
+		}
+		else {
+			message = describe(request) + " could not be reached: " + rootMessage(ex);
+		}
+		return new VendorUnavailableException(Vendor.ALIBABA, this.accountId, 0, null, null, message, ex);
+	}
+
+	private String describe(AlibabaRequest request) {
+		return "Alibaba " + request.action() + " for account '" + this.accountId + "'";
+	}
+
+	/**
+	 * Reads Alibaba's unified error body ({@code Code}, {@code Message},
+	 * {@code RequestId}, {@code Recommend}, {@code HostId}); a body that is not such JSON
+	 * becomes the message, cut to a readable length.
+	 * @param objectMapper reads the JSON
+	 * @param body the body bytes
+	 * @return the error, with every part that was found
+	 */
+	static ErrorResponse parseError(ObjectMapper objectMapper, byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8).strip();
+		ErrorResponse error = null;
+		if (text.startsWith("{")) {
+			try {
+				error = objectMapper.readValue(body, ErrorResponse.class);
+			}
+			catch (IOException ex) {
+				// not JSON: fall back to the raw text
+			}
+		}
+		if (error != null && (error.code() != null || error.message() != null)) {
+			return error;
+		}
+		String requestId = (error != null) ? error.requestId() : null;
+		String message = text.isEmpty() ? null
+				: (text.length() > MAX_RAW_MESSAGE) ? text.substring(0, MAX_RAW_MESSAGE) + "…" : text;
+		return new ErrorResponse(requestId, null, null, message, null);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? " " + message : "");
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.deskgraph.connector.alibaba;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings shared by every Alibaba Cloud ECD connector ({@code deskgraph.alibaba.*}).
+ *
+ * @param responseTimeout how long one vendor call may take, body included, before it
+ * fails as unavailable
+ * @param connectTimeout how long opening a connection to the vendor may take
+ * @param maxPagesPerCall the most NextToken pages one drain of a vendor API follows;
+ * needing more fails with a message naming this limit
+ * @param dayFetchConcurrency how many one-day usage rankings are fetched at once for the
+ * per-day points of desktop usage
+ * @param maxResponseSize the largest vendor answer read into memory
+ * @author DeskGraph
+ */
+@ConfigurationProperties("deskgraph.alibaba")
+public record AlibabaProperties(@DefaultValue("10s") Duration responseTimeout,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("50") int maxPagesPerCall,
+		@DefaultValue("4") int dayFetchConcurrency, @DefaultValue("16MB") DataSize maxResponseSize) {
+
+	public AlibabaProperties {
+		if (maxPagesPerCall < 1) {
+			throw new IllegalArgumentException("deskgraph.alibaba.max-pages-per-call must be at least 1");
+		}
+		if (dayFetchConcurrency < 1) {
+			throw new IllegalArgumentException("deskgraph.alibaba.day-fetch-concurrency must be at least 1");
+		}
+	}
+
+	/** The defaults, as bound from an empty configuration. */
+	public static final AlibabaProperties DEFAULTS = new AlibabaProperties(Duration.ofSeconds(10),
+			Duration.ofSeconds(5), 50, 4, DataSize.ofMegabytes(16));
+
+}

@@ -1,0 +1,43 @@
+package io.deskgraph.connector.alibaba.payload;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * One desktop of a DescribeDesktops answer, with the fields DeskGraph reads.
+ *
+ * @param desktopId the desktop id
+ * @param desktopName the desktop name
+ * @param desktopStatus the run state, for example {@code Running} or {@code Stopped}
+ * @param connectionStatus {@code Connected}, {@code Disconnected} or {@code Unknown}
+ * @param chargeType how the desktop is billed
+ * @param endUserIds the end users the desktop is assigned to
+ * @param officeSiteId the office site (network) of the desktop
+ * @param creationTime when the desktop was created, for example {@code 2026-08-06T08:28Z}
+ * @param expiredTime when a subscription desktop expires
+ * @author DeskGraph
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DesktopItem(@JsonProperty("DesktopId") String desktopId,
+		@JsonProperty("DesktopName") @Nullable String desktopName,
+		@JsonProperty("DesktopStatus") @Nullable String desktopStatus,
+		@JsonProperty("ConnectionStatus") @Nullable String connectionStatus,
+		@JsonProperty("ChargeType") ChargeType chargeType,
+		@JsonProperty("EndUserIds") @JsonFormat(
+				with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> endUserIds,
+		@JsonProperty("OfficeSiteId") @Nullable String officeSiteId,
+		@JsonProperty("CreationTime") @Nullable String creationTime,
+		@JsonProperty("ExpiredTime") @Nullable String expiredTime) {
+
+	public DesktopItem {
+		chargeType = (chargeType != null) ? chargeType : ChargeType.UNKNOWN;
+		endUserIds = (endUserIds != null) ? endUserIds.stream().filter((id) -> id != null && !id.isBlank()).toList()
+				: List.of();
+	}
+
+}

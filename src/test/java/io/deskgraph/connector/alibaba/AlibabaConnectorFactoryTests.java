@@ -1,0 +1,106 @@
+package io.deskgraph.connector.alibaba;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.AccountProperties;
+import io.deskgraph.usage.Account;
+import io.deskgraph.usage.Vendor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.lang.Nullable;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link AlibabaConnectorFactory} and {@link AlibabaProperties}.
+ *
+ * @author DeskGraph
+ */
+class AlibabaConnectorFactoryTests {
+
+	private final AlibabaConnectorFactory factory = new AlibabaConnectorFactory(WebClient.builder(),
+			AlibabaProperties.DEFAULTS, new ObjectMapper(), Clock.systemUTC());
+
+	@Test
+	void buildsAConnectorForAnAccessKey() {
+		AlibabaUsageConnector connector = this.factory
+			.connector(account("LTAIak", "super-secret", null, URI.create("http://127.0.0.1:1")));
+		assertThat(connector.account()).isEqualTo(new Account("ali-prod", Vendor.ALIBABA, "cn-shanghai", "Prod"));
+		assertThat(this.factory.vendor()).isEqualTo(Vendor.ALIBABA);
+		assertThat(this.factory.create(account("LTAIak", "super-secret", "sts-token", null)).account().id())
+			.isEqualTo("ali-prod");
+	}
+
+	@Test
+	void endpointDefaultsToThePublicEcdEndpointOfTheRegion() {
+		assertThat(AlibabaConnectorFactory.endpoint(account("AK", "SK", null, null)))
+			.isEqualTo(URI.create("https://ecd.cn-shanghai.aliyuncs.com"));
+		assertThat(AlibabaConnectorFactory.endpoint(account("AK", "SK", null, URI.create("http://127.0.0.1:18082"))))
+			.isEqualTo(URI.create("http://127.0.0.1:18082"));
+	}
+
+	@Test
+	void missingCredentialIsNamedWithoutRevealingTheOther() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.create(account(null, "super-secret", null, null)))
+			.withMessageContaining("ali-prod")
+			.withMessageContaining("access-key is missing")
+			.withMessageNotContaining("super-secret");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(account("AK", " ", null, null)))
+			.withMessageContaining("secret-key is missing");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(account(null, null, null, null)))
+			.withMessageContaining("access-key and secret-key is missing");
+	}
+
+	@Test
+	void relativeEndpointIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.create(account("AK", "SK", null, URI.create("ecd.local"))))
+			.withMessageContaining("not an absolute http(s) URL");
+	}
+
+	@Test
+	void otherVendorsAccountsAreRejected() {
+		AccountProperties huawei = new AccountProperties("hw", Vendor.HUAWEI, "cn-north-4", null, null, "pid", "AK",
+				"SK", null, null, null);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(huawei))
+			.withMessageContaining("not an Alibaba account");
+	}
+
+	@Test
+	void propertiesHaveSafeDefaults() {
+		AlibabaProperties bound = new Binder(new MapConfigurationPropertySource(Map.of()))
+			.bindOrCreate("deskgraph.alibaba", AlibabaProperties.class);
+		assertThat(bound).isEqualTo(AlibabaProperties.DEFAULTS);
+		assertThat(bound.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(bound.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(bound.maxPagesPerCall()).isEqualTo(50);
+		assertThat(bound.dayFetchConcurrency()).isEqualTo(4);
+		assertThat(bound.maxResponseSize()).isEqualTo(DataSize.ofMegabytes(16));
+		AlibabaProperties custom = new Binder(new MapConfigurationPropertySource(
+				Map.of("deskgraph.alibaba.max-pages-per-call", "3", "deskgraph.alibaba.response-timeout", "2s")))
+			.bindOrCreate("deskgraph.alibaba", AlibabaProperties.class);
+		assertThat(custom.maxPagesPerCall()).isEqualTo(3);
+		assertThat(custom.responseTimeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AlibabaProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 4,
+					DataSize.ofMegabytes(1)))
+			.withMessageContaining("max-pages-per-call");
+	}
+
+	private static AccountProperties account(@Nullable String accessKey, @Nullable String secretKey,
+			@Nullable String securityToken, @Nullable URI endpoint) {
+		return new AccountProperties("ali-prod", Vendor.ALIBABA, "cn-shanghai", "Prod", endpoint, null, accessKey,
+				secretKey, securityToken, null, null);
+	}
+
+}

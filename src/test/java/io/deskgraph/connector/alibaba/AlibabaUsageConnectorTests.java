@@ -1,0 +1,662 @@
+package io.deskgraph.connector.alibaba;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.AccountProperties;
+import io.deskgraph.connector.Slice;
+import io.deskgraph.connector.UnsupportedQueryException;
+import io.deskgraph.connector.VendorAuthException;
+import io.deskgraph.connector.VendorException;
+import io.deskgraph.connector.VendorQuotaException;
+import io.deskgraph.connector.VendorRejectedException;
+import io.deskgraph.connector.VendorUnavailableException;
+import io.deskgraph.simulator.alibaba.AlibabaDesktop;
+import io.deskgraph.simulator.alibaba.AlibabaEstate;
+import io.deskgraph.simulator.alibaba.AlibabaSimulator;
+import io.deskgraph.simulator.alibaba.AlibabaSimulatorProperties;
+import io.deskgraph.simulator.alibaba.AlibabaUsageRow;
+import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.DateRange;
+import io.deskgraph.usage.Desktop;
+import io.deskgraph.usage.DesktopType;
+import io.deskgraph.usage.DesktopUsage;
+import io.deskgraph.usage.Granularity;
+import io.deskgraph.usage.IdleDesktop;
+import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.usage.RankDimension;
+import io.deskgraph.usage.RunCounts;
+import io.deskgraph.usage.StatusCounts;
+import io.deskgraph.usage.StatusFilter;
+import io.deskgraph.usage.UsageDuration;
+import io.deskgraph.usage.UsagePoint;
+import io.deskgraph.usage.UsageQuery;
+import io.deskgraph.usage.UsageTotal;
+import io.deskgraph.usage.Vendor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AlibabaUsageConnector}, over real HTTP against the embedded Alibaba
+ * simulator; expected values are computed from the simulator's estate.
+ *
+ * @author DeskGraph
+ */
+class AlibabaUsageConnectorTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
+	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	private static final String ACCOUNT = "alibaba-test";
+
+	private static final String REGION = "cn-shanghai";
+
+	private static final String AK = "LTAItestAK0000000001";
+
+	private static final String SECRET = "ali-test-secret";
+
+	private static final String STS_TOKEN = "ali-test-sts-token";
+
+	private static AlibabaSimulator simulator;
+
+	private static AlibabaEstate estate;
+
+	private static WebClient control;
+
+	@BeforeAll
+	static void startSimulator() {
+		// Quotas well above what one test needs: throttling is provoked through faults.
+		AlibabaSimulatorProperties properties = new AlibabaSimulatorProperties(0, "127.0.0.1", 7, 240, AK, SECRET,
+				STS_TOKEN, Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
+				new AlibabaSimulatorProperties.Quotas(100_000, 100_000));
+		simulator = new AlibabaSimulator(properties, CLOCK);
+		simulator.port();
+		estate = simulator.estate();
+		control = WebClient.create(simulator.baseUrl());
+	}
+
+	@AfterAll
+	static void stopSimulator() {
+		simulator.stop();
+	}
+
+	@BeforeEach
+	void resetSimulator() {
+		control.post().uri("/_sim/reset").retrieve().toBodilessEntity().block(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void usageRankingByDesktopSumsTheEndUsersOfEachDesktopOfTheRegion() {
+		DateRange range = lastDays(30);
+		List<UsageTotal> expected = desktopRanking(range);
+		assertThat(expected).hasSizeGreaterThan(100);
+		assertThat(expected).anySatisfy((total) -> assertThat(total.userName()).isNull());
+		StepVerifier.create(connector().usageRanking(range, RankDimension.DESKTOP, 0, Integer.MAX_VALUE))
+			.assertNext((slice) -> {
+				assertThat(slice).isEqualTo(new Slice<>(expected, expected.size()));
+				assertThat(slice.items()).allSatisfy(
+						(total) -> assertThat(estate.desktop(total.desktop().nativeId()).orElseThrow().regionId())
+							.isEqualTo(REGION));
+			})
+			.verifyComplete();
+		// All regions' rows come back from the vendor, in pages of 200.
+		int rows = estate.usageRanking(range.from(), range.to()).size();
+		assertThat(rows).isGreaterThan(expected.size());
+		assertThat(calls("QueryHistoryUsageDurationRank")).isEqualTo(pages(rows, 200));
+	}
+
+	@Test
+	void usageRankingByUserSumsEveryDesktopOfTheUserInTheRegion() {
+		DateRange range = lastDays(14);
+		Map<String, Long> users = new TreeMap<>();
+		for (AlibabaUsageRow row : regionRows(range)) {
+			users.merge(row.endUserId(), row.usageDuration(), Long::sum);
+		}
+		List<UsageTotal> expected = users.entrySet()
+			.stream()
+			.map((user) -> new UsageTotal(null, user.getKey(), UsageDuration.ofSeconds(user.getValue())))
+			.sorted(Comparator.comparingLong((UsageTotal total) -> total.duration().seconds())
+				.reversed()
+				.thenComparing(UsageTotal::userName))
+			.toList();
+		assertThat(expected).hasSizeGreaterThan(100);
+		StepVerifier.create(connector().usageRanking(range, RankDimension.USER, 0, Integer.MAX_VALUE))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(expected, expected.size())))
+			.verifyComplete();
+	}
+
+	@Test
+	void usageRankingSlicesAtOddOffsetsAreTheRowsOfOneBigSlice() {
+		DateRange range = lastDays(7);
+		AlibabaUsageConnector connector = connector();
+		Slice<UsageTotal> all = connector.usageRanking(range, RankDimension.DESKTOP, 0, Integer.MAX_VALUE)
+			.block(Duration.ofSeconds(10));
+		assertThat(all).isNotNull();
+		List<UsageTotal> pieced = new ArrayList<>();
+		long offset = 0;
+		for (int count : new int[] { 1, 7, 13, 29, 101, 1000 }) {
+			Slice<UsageTotal> slice = connector.usageRanking(range, RankDimension.DESKTOP, offset, count)
+				.block(Duration.ofSeconds(10));
+			assertThat(slice).isNotNull();
+			assertThat(slice.totalCount()).isEqualTo(all.totalCount());
+			pieced.addAll(slice.items());
+			offset += count;
+		}
+		assertThat(pieced).isEqualTo(all.items());
+		StepVerifier.create(connector.usageRanking(range, RankDimension.DESKTOP, all.totalCount() + 5, 10))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(List.of(), all.totalCount())))
+			.verifyComplete();
+	}
+
+	@Test
+	void usageRankingSendsTheAccountsBizType() {
+		StepVerifier
+			.create(connector(AlibabaProperties.DEFAULTS, SECRET, null, 2).usageRanking(lastDays(7),
+					RankDimension.DESKTOP, 0, 10))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(List.of(), 0)))
+			.verifyComplete();
+		StepVerifier
+			.create(connector(AlibabaProperties.DEFAULTS, SECRET, null, 1).usageRanking(lastDays(7),
+					RankDimension.DESKTOP, 0, 3))
+			.assertNext((slice) -> assertThat(slice.items()).isEqualTo(desktopRanking(lastDays(7)).subList(0, 3)))
+			.verifyComplete();
+	}
+
+	@Test
+	void windowsStartingMoreThanNinetyDaysAgoAreRejectedBeforeAnyCall() {
+		AlibabaUsageConnector connector = connector();
+		DateRange tooOld = new DateRange(TODAY.minusDays(91), TODAY.minusDays(1));
+		String limit = "Alibaba usage ranking covers only the last 90 days; from must be on or after "
+				+ TODAY.minusDays(90);
+		expectInvalid(connector.usageRanking(tooOld, RankDimension.DESKTOP, 0, 10), "range", limit);
+		expectInvalid(connector.usageRanking(tooOld, RankDimension.USER, 0, 10), "range", limit);
+		expectInvalid(connector.desktopUsage(query(tooOld, Granularity.DAY, List.of(), null), 0, 10), "range", limit);
+		expectInvalid(connector.idleDesktops(NOW.minus(Duration.ofDays(91)), NOW, 0, 10), "since",
+				"covers only the last 90 days; since must be on or after " + TODAY.minusDays(90));
+		expectInvalid(connector.usageRanking(new DateRange(TODAY, TODAY.minusDays(1)), RankDimension.DESKTOP, 0, 10),
+				"range", "must not be inverted");
+		assertThat(totalCalls()).isZero();
+	}
+
+	@Test
+	void windowStartingNinetyDaysAgoIsAccepted() {
+		DateRange range = new DateRange(TODAY.minusDays(90), TODAY);
+		StepVerifier.create(connector().usageRanking(range, RankDimension.DESKTOP, 0, 5))
+			.assertNext((slice) -> assertThat(slice.items()).isEqualTo(desktopRanking(range).subList(0, 5)))
+			.verifyComplete();
+	}
+
+	@Test
+	void desktopStatusCountsTheDesktopsOfTheRegionByMappedState() {
+		List<AlibabaDesktop> desktops = estate.desktops(REGION);
+		StatusCounts expected = expectedStatus(desktops);
+		assertThat(desktops).extracting(AlibabaDesktop::desktopStatus)
+			.contains("Running", "Stopped", "Starting", "Pending", "Rebuilding");
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of()))).assertNext((counts) -> {
+			assertThat(counts).isEqualTo(expected);
+			assertThat(counts.total()).isEqualTo(desktops.size());
+			assertThat(counts.pools()).isEmpty();
+		}).verifyComplete();
+		assertThat(calls("DescribeDesktops")).isEqualTo(pages(desktops.size(), 100));
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(DesktopType.DEDICATED), List.of())))
+			.expectNext(expected)
+			.verifyComplete();
+	}
+
+	@Test
+	void desktopStatusHasNoPools() {
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(DesktopType.POOLED), List.of())))
+			.expectNext(new StatusCounts(0, AttachCounts.NONE, RunCounts.NONE, LoginCounts.NONE, List.of()))
+			.verifyComplete();
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of("pool-1"))))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(UnsupportedQueryException.class)
+				.hasMessageContaining("Alibaba ECD has no desktop pools"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(totalCalls()).isZero();
+	}
+
+	@Test
+	void idleDesktopsAreTheRegionsDesktopsWithoutUsageOnTheDaysOfTheWindow() {
+		Instant since = NOW.minus(Duration.ofDays(14));
+		List<IdleDesktop> expected = expectedIdle(since, NOW);
+		assertThat(expected).hasSizeGreaterThan(12);
+		StepVerifier.create(connector().idleDesktops(since, NOW, 0, Integer.MAX_VALUE))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(expected, expected.size())))
+			.verifyComplete();
+		StepVerifier.create(connector().idleDesktops(since, NOW, 5, 7))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(expected.subList(5, 12), expected.size())))
+			.verifyComplete();
+		assertThat(calls("DescribeDesktops")).isEqualTo(2L * pages(estate.desktops(REGION).size(), 100));
+	}
+
+	@Test
+	void idleDesktopsLeaveOutDesktopsCreatedAfterTheWindow() {
+		Instant until = NOW.minus(Duration.ofDays(20));
+		Instant since = until.minus(Duration.ofDays(10));
+		List<IdleDesktop> expected = expectedIdle(since, until);
+		assertThat(estate.desktops(REGION)).anySatisfy((desktop) -> assertThat(desktop.creationTime()).isAfter(until));
+		StepVerifier.create(connector().idleDesktops(since, until, 0, Integer.MAX_VALUE)).assertNext((slice) -> {
+			assertThat(slice).isEqualTo(new Slice<>(expected, expected.size()));
+			assertThat(slice.items()).allSatisfy((idle) -> assertThat(idle.createdAt()).isBefore(until));
+		}).verifyComplete();
+	}
+
+	@Test
+	void desktopUsageTotalsAndDailyPointsAgreeWithTheEstate() {
+		DateRange range = lastDays(7);
+		List<DesktopUsage> expected = expectedUsage(range, null, null);
+		assertThat(expected).hasSizeGreaterThan(100);
+		StepVerifier.create(connector().desktopUsage(query(range, Granularity.DAY, List.of(), null), 0, 1000))
+			.assertNext((slice) -> {
+				assertThat(slice).isEqualTo(new Slice<>(expected, expected.size()));
+				assertThat(slice.items()).allSatisfy((usage) -> assertThat(
+						usage.points().stream().mapToLong((point) -> point.duration().seconds()).sum())
+					.isEqualTo(usage.total().seconds()));
+			})
+			.verifyComplete();
+		// One drain of the window, then one drain of each of its 7 days.
+		long windowPages = pages(estate.usageRanking(range.from(), range.to()).size(), 200);
+		long dayPages = range.from()
+			.datesUntil(range.to().plusDays(1))
+			.mapToLong((day) -> pages(estate.usageRanking(day, day).size(), 200))
+			.sum();
+		assertThat(calls("QueryHistoryUsageDurationRank")).isEqualTo(windowPages + dayPages);
+	}
+
+	@Test
+	void desktopUsageSlicesInDesktopAndUserOrder() {
+		DateRange range = lastDays(3);
+		List<DesktopUsage> expected = expectedUsage(range, null, null);
+		StepVerifier.create(connector().desktopUsage(query(range, Granularity.DAY, List.of(), null), 37, 11))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(expected.subList(37, 48), expected.size())))
+			.verifyComplete();
+		StepVerifier
+			.create(connector().desktopUsage(query(range, Granularity.DAY, List.of(), null), expected.size(), 10))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(List.of(), expected.size())))
+			.verifyComplete();
+	}
+
+	@Test
+	void desktopUsageFiltersByDesktopIdsAndUser() {
+		DateRange range = lastDays(10);
+		AlibabaDesktop shared = estate.desktops(REGION)
+			.stream()
+			.filter((desktop) -> desktop.endUserIds().size() >= 2
+					&& estate.desktopUsageSeconds(desktop.desktopId(), range.from(), range.to()) > 0)
+			.findFirst()
+			.orElseThrow();
+		List<String> ids = List.of(shared.desktopId());
+		StepVerifier.create(connector().desktopUsage(query(range, Granularity.DAY, ids, null), 0, 10))
+			.assertNext((slice) -> {
+				assertThat(slice).isEqualTo(new Slice<>(expectedUsage(range, shared.desktopId(), null),
+						expectedUsage(range, shared.desktopId(), null).size()));
+				assertThat(slice.items()).hasSizeGreaterThan(1);
+			})
+			.verifyComplete();
+		String user = shared.endUserIds().get(0);
+		List<DesktopUsage> ofUser = expectedUsage(range, null, user);
+		StepVerifier.create(connector().desktopUsage(query(range, Granularity.DAY, List.of(), user), 0, 10))
+			.assertNext((slice) -> {
+				assertThat(slice).isEqualTo(new Slice<>(ofUser, ofUser.size()));
+				assertThat(slice.items()).allSatisfy((usage) -> assertThat(usage.userName()).isEqualTo(user));
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void desktopUsageOfOneDayNeedsOneDrain() {
+		DateRange yesterday = new DateRange(TODAY.minusDays(1), TODAY.minusDays(1));
+		StepVerifier.create(connector().desktopUsage(query(yesterday, Granularity.DAY, List.of(), null), 0, 1000))
+			.assertNext((slice) -> assertThat(slice.items()).isEqualTo(expectedUsage(yesterday, null, null)))
+			.verifyComplete();
+		assertThat(calls("QueryHistoryUsageDurationRank"))
+			.isEqualTo(pages(estate.usageRanking(yesterday.from(), yesterday.to()).size(), 200));
+	}
+
+	@Test
+	void hourlyUsageIsUnsupportedWithoutAnyCall() {
+		StepVerifier.create(connector().desktopUsage(query(lastDays(3), Granularity.HOUR, List.of(), null), 0, 10))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(UnsupportedQueryException.class)
+				.hasMessageContaining("Alibaba ECD reports usage per day only"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(totalCalls()).isZero();
+	}
+
+	@Test
+	void wrongSecretIsAnAuthFailureWithTheVendorCodeAndRequestId() {
+		AlibabaUsageConnector connector = connector(AlibabaProperties.DEFAULTS, "not-the-secret", null, null);
+		StepVerifier.create(connector.desktopStatus(new StatusFilter(List.of(), List.of())))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorAuthException.class);
+				VendorException vendor = (VendorException) ex;
+				assertThat(vendor.getVendor()).isEqualTo(Vendor.ALIBABA);
+				assertThat(vendor.getAccountId()).isEqualTo(ACCOUNT);
+				assertThat(vendor.getUpstreamCode()).isEqualTo("SignatureDoesNotMatch");
+				assertThat(vendor.getUpstreamRequestId()).isNotBlank();
+				assertThat(vendor.isRetryable()).isFalse();
+				assertThat(vendor.getMessage()).contains("Alibaba", "DescribeDesktops", ACCOUNT,
+						"SignatureDoesNotMatch");
+				assertThat(vendor.getMessage()).doesNotContain("not-the-secret").doesNotContain(SECRET);
+			})
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void temporaryCredentialsSignTheSecurityToken() {
+		StepVerifier
+			.create(connector(AlibabaProperties.DEFAULTS, SECRET, STS_TOKEN, null).usageRanking(lastDays(3),
+					RankDimension.USER, 0, 5))
+			.assertNext((slice) -> assertThat(slice.items()).hasSize(5))
+			.verifyComplete();
+		StepVerifier
+			.create(connector(AlibabaProperties.DEFAULTS, SECRET, "stale-token", null)
+				.desktopStatus(new StatusFilter(List.of(), List.of())))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(VendorAuthException.class)
+				.hasMessageNotContaining("stale-token"))
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void throttlingIsAQuotaFailure() {
+		faults("{\"throttleRate\":1}");
+		StepVerifier.create(connector().usageRanking(lastDays(7), RankDimension.DESKTOP, 0, 10))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorQuotaException.class);
+				assertThat(((VendorException) ex).getHttpStatus()).isEqualTo(400);
+				assertThat(((VendorException) ex).getUpstreamCode()).startsWith("Throttling");
+				assertThat(((VendorException) ex).isRetryable()).isTrue();
+			})
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void serverErrorIsUnavailability() {
+		faults("{\"errorRate\":1}");
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of())))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
+				assertThat(((VendorException) ex).getHttpStatus()).isGreaterThanOrEqualTo(500);
+				assertThat(((VendorException) ex).getUpstreamRequestId()).isNotBlank();
+			})
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void malformedBodyIsUnavailability() {
+		faults("{\"malformedRate\":1}");
+		StepVerifier.create(connector().usageRanking(lastDays(7), RankDimension.USER, 0, 10))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
+				assertThat(((VendorException) ex).getHttpStatus()).isEqualTo(200);
+				assertThat(ex.getMessage()).contains("not a valid QueryHistoryUsageDurationRank answer");
+			})
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void answerSlowerThanTheResponseTimeoutIsUnavailability() {
+		faults("{\"latencyMs\":1500}");
+		AlibabaProperties impatient = new AlibabaProperties(Duration.ofMillis(300), Duration.ofSeconds(1), 50, 4,
+				DataSize.ofMegabytes(16));
+		StepVerifier
+			.create(connector(impatient, SECRET, null, null).desktopStatus(new StatusFilter(List.of(), List.of())))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
+				assertThat(((VendorException) ex).getHttpStatus()).isZero();
+				assertThat(ex.getMessage()).contains("did not answer within 300 ms");
+			})
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void unansweredCallIsUnavailability() {
+		faults("{\"timeoutRate\":1}");
+		AlibabaProperties impatient = new AlibabaProperties(Duration.ofMillis(500), Duration.ofSeconds(1), 50, 4,
+				DataSize.ofMegabytes(16));
+		StepVerifier
+			.create(connector(impatient, SECRET, null, null).usageRanking(lastDays(3), RankDimension.USER, 0, 3))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(VendorUnavailableException.class))
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void droppedConnectionIsUnavailability() {
+		faults("{\"down\":true}");
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of())))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
+				assertThat(ex.getMessage()).contains("could not be reached");
+			})
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void unknownRegionIsARejection() {
+		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, "xx-nowhere-1", null,
+				URI.create(simulator.baseUrl()), null, AK, SECRET, null, null, null);
+		AlibabaUsageConnector connector = new AlibabaConnectorFactory(WebClient.builder(), AlibabaProperties.DEFAULTS,
+				new ObjectMapper(), CLOCK)
+			.connector(account);
+		StepVerifier.create(connector.desktopStatus(new StatusFilter(List.of(), List.of())))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorRejectedException.class);
+				assertThat(((VendorException) ex).getUpstreamCode()).isNotBlank();
+			})
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void drainsNeedingMorePagesThanAllowedFailClearly() {
+		AlibabaProperties onePage = new AlibabaProperties(Duration.ofSeconds(10), Duration.ofSeconds(1), 1, 4,
+				DataSize.ofMegabytes(16));
+		DateRange range = lastDays(7);
+		assertThat(estate.usageRanking(range.from(), range.to())).hasSizeGreaterThan(200);
+		expectInvalid(connector(onePage, SECRET, null, null).usageRanking(range, RankDimension.DESKTOP, 0, 10), "range",
+				"deskgraph.alibaba.max-pages-per-call");
+		assertThat(calls("QueryHistoryUsageDurationRank")).isEqualTo(1);
+		expectInvalid(connector(onePage, SECRET, null, null).desktopStatus(new StatusFilter(List.of(), List.of())),
+				"accountIds", "deskgraph.alibaba.max-pages-per-call");
+	}
+
+	private static AlibabaUsageConnector connector() {
+		return connector(AlibabaProperties.DEFAULTS, SECRET, null, null);
+	}
+
+	private static AlibabaUsageConnector connector(AlibabaProperties properties, String secret,
+			@Nullable String securityToken, @Nullable Integer bizType) {
+		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, REGION, "Alibaba test",
+				URI.create(simulator.baseUrl()), null, AK, secret, securityToken, null, bizType);
+		return new AlibabaConnectorFactory(WebClient.builder(), properties, new ObjectMapper(), CLOCK)
+			.connector(account);
+	}
+
+	private static void expectInvalid(Mono<?> call, String argument, String message) {
+		StepVerifier.create(call).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(InvalidArgumentException.class);
+			assertThat(((InvalidArgumentException) ex).getArgument()).isEqualTo(argument);
+			assertThat(ex.getMessage()).contains(message);
+		}).verify(Duration.ofSeconds(10));
+	}
+
+	private static void faults(String json) {
+		control.put()
+			.uri("/_sim/faults")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(5));
+	}
+
+	private static long calls(String action) {
+		return stats().path("calls").path(action).asLong(0);
+	}
+
+	private static long totalCalls() {
+		long total = 0;
+		for (JsonNode count : stats().path("calls")) {
+			total += count.asLong();
+		}
+		return total;
+	}
+
+	private static JsonNode stats() {
+		return control.get().uri("/_sim/stats").retrieve().bodyToMono(JsonNode.class).block(Duration.ofSeconds(5));
+	}
+
+	private static long pages(int items, int pageSize) {
+		return Math.max(1, (items + pageSize - 1) / pageSize);
+	}
+
+	private static DateRange lastDays(int days) {
+		return new DateRange(TODAY.minusDays(days), TODAY.minusDays(1));
+	}
+
+	private static UsageQuery query(DateRange range, Granularity granularity, List<String> desktopIds,
+			@Nullable String userName) {
+		return new UsageQuery(range, granularity, desktopIds, userName);
+	}
+
+	private static Desktop desktop(String nativeId, @Nullable String name) {
+		return Desktop.of(Vendor.ALIBABA, ACCOUNT, nativeId, name);
+	}
+
+	private static List<AlibabaUsageRow> regionRows(DateRange range) {
+		return estate.usageRanking(range.from(), range.to())
+			.stream()
+			.filter((row) -> row.regionId().equals(REGION))
+			.toList();
+	}
+
+	/**
+	 * The ranking by desktop: usage summed over the end users of each desktop of the
+	 * region, the end user named when only one used the desktop.
+	 */
+	private static List<UsageTotal> desktopRanking(DateRange range) {
+		Map<String, List<AlibabaUsageRow>> byDesktop = new LinkedHashMap<>();
+		for (AlibabaUsageRow row : regionRows(range)) {
+			byDesktop.computeIfAbsent(row.desktopId(), (id) -> new ArrayList<>()).add(row);
+		}
+		return byDesktop.values()
+			.stream()
+			.map((rows) -> new UsageTotal(desktop(rows.get(0).desktopId(), rows.get(0).desktopName()),
+					(rows.size() == 1) ? rows.get(0).endUserId() : null,
+					UsageDuration.ofSeconds(rows.stream().mapToLong(AlibabaUsageRow::usageDuration).sum())))
+			.sorted(Comparator.comparingLong((UsageTotal total) -> total.duration().seconds())
+				.reversed()
+				.thenComparing((total) -> total.desktop().nativeId()))
+			.toList();
+	}
+
+	/**
+	 * Usage per desktop and end user of the region with any usage in the window, in
+	 * desktop and user order, with a point for each day of use.
+	 */
+	private static List<DesktopUsage> expectedUsage(DateRange range, @Nullable String desktopId,
+			@Nullable String userName) {
+		List<DesktopUsage> usages = new ArrayList<>();
+		for (AlibabaDesktop desktop : estate.desktops(REGION)) {
+			if (desktopId != null && !desktopId.equals(desktop.desktopId())) {
+				continue;
+			}
+			for (String user : desktop.endUserIds().stream().sorted().toList()) {
+				if (userName != null && !userName.equals(user)) {
+					continue;
+				}
+				List<UsagePoint> points = new ArrayList<>();
+				for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
+					long seconds = estate.usageSeconds(desktop.desktopId(), user, day);
+					if (seconds > 0) {
+						points.add(new UsagePoint(day, null, UsageDuration.ofSeconds(seconds)));
+					}
+				}
+				long total = estate.usageSeconds(desktop.desktopId(), user, range.from(), range.to());
+				if (total > 0) {
+					usages.add(new DesktopUsage(desktop(desktop.desktopId(), desktop.desktopName()), user,
+							UsageDuration.ofSeconds(total), points));
+				}
+			}
+		}
+		return usages;
+	}
+
+	/**
+	 * Desktops of the region created before the end of the window that no end user used
+	 * on any day the window touches, by id.
+	 */
+	private static List<IdleDesktop> expectedIdle(Instant since, Instant until) {
+		LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
+		LocalDate last = LocalDate.ofInstant(until.minusNanos(1), ZoneOffset.UTC);
+		return estate.desktops(REGION)
+			.stream()
+			.filter((desktop) -> desktop.creationTime().isBefore(until)
+					&& estate.desktopUsageSeconds(desktop.desktopId(), first, last) == 0)
+			.map((desktop) -> new IdleDesktop(desktop(desktop.desktopId(), desktop.desktopName()),
+					desktop.creationTime(), null))
+			.sorted(Comparator.comparing((IdleDesktop idle) -> idle.desktop().nativeId()))
+			.toList();
+	}
+
+	/**
+	 * Counts desktops the way the connector documents it.
+	 */
+	private static StatusCounts expectedStatus(List<AlibabaDesktop> desktops) {
+		int[] run = new int[4];
+		int[] login = new int[6];
+		int attached = 0;
+		for (AlibabaDesktop desktop : desktops) {
+			String status = desktop.desktopStatus();
+			run[switch (status) {
+				case "Running", "Pending", "Starting", "Rebuilding" -> 0;
+				case "Stopped", "Stopping" -> 1;
+				case "Hibernated" -> 3;
+				default -> 2;
+			}]++;
+			int loginState;
+			if (desktop.connectionStatus().equals("Connected")) {
+				loginState = 0;
+			}
+			else {
+				loginState = switch (status) {
+					case "Running" -> desktop.connectionStatus().equals("Disconnected") ? 5 : 4;
+					case "Stopped", "Stopping", "Hibernated" -> 1;
+					case "Pending", "Starting", "Rebuilding" -> 2;
+					default -> 3;
+				};
+			}
+			login[loginState]++;
+			attached += desktop.endUserIds().isEmpty() ? 0 : 1;
+		}
+		return new StatusCounts(desktops.size(), new AttachCounts(attached, desktops.size() - attached, 0, 0),
+				new RunCounts(run[0], run[1], run[2], run[3]),
+				new LoginCounts(login[0], login[1], login[2], login[3], login[4], login[5]), List.of());
+	}
+
+}
