@@ -1,10 +1,12 @@
 package io.deskgraph.usage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.deskgraph.connector.FetchReport;
 import io.deskgraph.connector.UnsupportedQueryException;
 import io.deskgraph.connector.UsageConnector;
 import io.deskgraph.connector.VendorException;
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -41,18 +44,27 @@ class SourceFanOut {
 	 * @return one outcome per connector, in connector order
 	 */
 	<T> Mono<List<SourceOutcome<T>>> ask(List<UsageConnector> connectors, Function<UsageConnector, Mono<T>> question) {
-		return Flux.fromIterable(connectors)
-			.flatMapSequential((connector) -> Mono.defer(() -> question.apply(connector))
+		return Flux.fromIterable(connectors).flatMapSequential((connector) -> {
+			FetchReport report = new FetchReport();
+			return Mono.defer(() -> question.apply(connector))
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
-				.map((value) -> ok(connector, value.orElse(null)))
+				.map((value) -> answered(connector, value.orElse(null), report))
 				.onErrorResume((ex) -> !(ex instanceof InvalidArgumentException),
-						(ex) -> Mono.just(notAnswered(connector, ex))))
-			.collectList();
+						(ex) -> Mono.just(notAnswered(connector, ex)))
+				.contextWrite(Context.of(FetchReport.class, report));
+		}).collectList();
 	}
 
-	private <T> SourceOutcome<T> ok(UsageConnector connector, T value) {
-		return new SourceOutcome<>(connector, value, status(connector, SourceState.OK, null));
+	private <T> SourceOutcome<T> answered(UsageConnector connector, @Nullable T value, FetchReport report) {
+		Instant fetchedAt = (report.oldestFetch() != null) ? report.oldestFetch() : this.clock.instant();
+		VendorException staleBecause = report.staleBecause();
+		if (report.isStale() && staleBecause != null) {
+			return new SourceOutcome<>(connector, value, new SourceStatus(connector.account().vendor(),
+					connector.account().id(), SourceState.STALE, fetchedAt, sourceError(staleBecause)));
+		}
+		return new SourceOutcome<>(connector, value, new SourceStatus(connector.account().vendor(),
+				connector.account().id(), SourceState.OK, fetchedAt, null));
 	}
 
 	private <T> SourceOutcome<T> notAnswered(UsageConnector connector, Throwable ex) {
@@ -62,8 +74,7 @@ class SourceFanOut {
 		SourceError error;
 		if (ex instanceof VendorException vendor) {
 			logger.warn("Account {} failed: {}", connector.account().id(), vendor.getMessage());
-			error = new SourceError(vendor.classification(), vendor.getMessage(), vendor.isRetryable(),
-					vendor.getUpstreamCode(), vendor.getUpstreamRequestId());
+			error = sourceError(vendor);
 		}
 		else {
 			logger.error("Unexpected failure asking account {}", connector.account().id(), ex);
@@ -74,9 +85,13 @@ class SourceFanOut {
 		return new SourceOutcome<>(connector, null, status(connector, SourceState.FAILED, error));
 	}
 
+	private static SourceError sourceError(VendorException vendor) {
+		return new SourceError(vendor.classification(), vendor.getMessage(), vendor.isRetryable(),
+				vendor.getUpstreamCode(), vendor.getUpstreamRequestId());
+	}
+
 	private SourceStatus status(UsageConnector connector, SourceState state, @Nullable SourceError error) {
-		return new SourceStatus(connector.account().vendor(), connector.account().id(), state,
-				(state == SourceState.OK) ? this.clock.instant() : null, error);
+		return new SourceStatus(connector.account().vendor(), connector.account().id(), state, null, error);
 	}
 
 }

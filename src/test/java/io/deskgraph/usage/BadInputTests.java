@@ -71,7 +71,7 @@ class BadInputTests extends GatewayTestSupport {
 		String decoded = new String(Base64.getUrlDecoder().decode(cursor));
 		String tampered = Base64.getUrlEncoder()
 			.withoutPadding()
-			.encodeToString(decoded.replace("huawei-demo=2", "huawei-demo=9").getBytes());
+			.encodeToString(decoded.replaceFirst("=(\\d)", "=7$1").getBytes());
 		badRequest(ranking(range(today().minusDays(5), today().minusDays(1)), 2).variable("after", tampered), "after",
 				"not a cursor DeskGraph issued");
 		badRequest(ranking(range(today().minusDays(5), today().minusDays(1)), 2).variable("after", "garbage!"), "after",

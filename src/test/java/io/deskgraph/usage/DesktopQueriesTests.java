@@ -25,12 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DesktopQueriesTests extends GatewayTestSupport {
 
 	@Test
-	void demoModeListsTheHuaweiDemoAccount() {
+	void demoModeListsBothDemoAccounts() {
 		this.graphQlTester.documentName("accounts")
 			.execute()
 			.path("accounts[*].id")
 			.entityList(String.class)
-			.containsExactly("huawei-demo")
+			.containsExactly("huawei-demo", "alibaba-demo")
+			.path("accounts[1].region")
+			.entity(String.class)
+			.isEqualTo("cn-shanghai")
 			.path("accounts[0].vendor")
 			.entity(String.class)
 			.isEqualTo("HUAWEI")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import io.deskgraph.simulator.huawei.HuaweiEstate;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @author DeskGraph
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.huawei.export-ready-after=1s" })
+		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0",
+				"deskgraph.simulator.huawei.export-ready-after=1s" })
 @AutoConfigureHttpGraphQlTester
 abstract class GatewayTestSupport {
 
@@ -33,9 +35,13 @@ abstract class GatewayTestSupport {
 	@Autowired
 	protected HuaweiSimulator simulator;
 
+	@Autowired
+	protected AlibabaSimulator alibaba;
+
 	@BeforeEach
 	void resetSimulator() {
 		simulatorClient().post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+		WebClient.create(this.alibaba.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
 	}
 
 	/**

@@ -31,6 +31,8 @@ class MultiAccountTests {
 
 	private static final int SIMULATOR_PORT = TestSocketUtils.findAvailableTcpPort();
 
+	private static final int ALIBABA_SIMULATOR_PORT = TestSocketUtils.findAvailableTcpPort();
+
 	@Autowired
 	private HttpGraphQlTester graphQlTester;
 
@@ -44,11 +46,13 @@ class MultiAccountTests {
 		account(registry, 0, "hw-beijing", "hw-demo-secret-key-for-local-use-only");
 		account(registry, 1, "hw-broken", "not-the-secret");
 		account(registry, 2, "hw-shanghai", "hw-demo-secret-key-for-local-use-only");
-		// Alibaba has no connector in this version: its account must be reported, not
-		// fail the query.
+		registry.add("deskgraph.simulator.alibaba.port", () -> ALIBABA_SIMULATOR_PORT);
 		registry.add("deskgraph.accounts[3].id", () -> "ali-shanghai");
 		registry.add("deskgraph.accounts[3].vendor", () -> "ALIBABA");
 		registry.add("deskgraph.accounts[3].region", () -> "cn-shanghai");
+		registry.add("deskgraph.accounts[3].endpoint", () -> "http://127.0.0.1:" + ALIBABA_SIMULATOR_PORT);
+		registry.add("deskgraph.accounts[3].access-key", () -> "LTAIdemoAK0000000001");
+		registry.add("deskgraph.accounts[3].secret-key", () -> "ali-demo-secret-for-local-use-only");
 	}
 
 	private static void account(DynamicPropertyRegistry registry, int index, String id, String secret) {
@@ -82,6 +86,7 @@ class MultiAccountTests {
 		int desktops = this.simulator.estate().desktops().size();
 		var response = this.graphQlTester.documentName("usageRanking")
 			.variable("range", Map.of("from", today.minusDays(7).toString(), "to", today.minusDays(1).toString()))
+			.variable("vendors", List.of("HUAWEI"))
 			.variable("first", 10)
 			.execute();
 		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
@@ -95,7 +100,7 @@ class MultiAccountTests {
 		}));
 		response.path("usageRanking.sources[*].state")
 			.entityList(String.class)
-			.containsExactly("OK", "FAILED", "OK", "UNSUPPORTED")
+			.containsExactly("OK", "FAILED", "OK")
 			.path("usageRanking.sources[1].error.code")
 			.entity(String.class)
 			.isEqualTo("UPSTREAM_AUTH")
@@ -116,6 +121,7 @@ class MultiAccountTests {
 	void statusSumsHealthyAccountsAndKeepsThemApart() {
 		int desktops = this.simulator.estate().desktops().size();
 		this.graphQlTester.documentName("desktopStatus")
+			.variable("vendors", List.of("HUAWEI"))
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).hasSize(1))
@@ -131,23 +137,21 @@ class MultiAccountTests {
 	}
 
 	@Test
-	void vendorsFilterSelectsOnlyThatVendorsAccounts() {
+	void questionsAVendorHasNoApiForReportItsAccountsUnsupported() {
 		LocalDate today = this.simulator.estate().today();
-		this.graphQlTester
-			.document("query($range: DateRange!) { usageRanking(range: $range, vendors: [ALIBABA]) "
-					+ "{ totalCount edges { cursor } sources { accountId state error { code } } } }")
+		this.graphQlTester.documentName("desktopMetrics")
 			.variable("range", Map.of("from", today.minusDays(3).toString(), "to", today.minusDays(1).toString()))
+			.variable("accountIds", List.of("hw-beijing", "ali-shanghai"))
+			.variable("first", 5)
 			.execute()
 			.errors()
 			.verify()
-			.path("usageRanking.sources[*].state")
+			.path("desktopMetrics.sources[*].state")
 			.entityList(String.class)
-			.containsExactly("UNSUPPORTED")
-			.path("usageRanking.edges")
-			.entityList(Object.class)
-			.hasSize(0)
-			.path("usageRanking.totalCount")
-			.valueIsNull();
+			.containsExactly("OK", "UNSUPPORTED")
+			.path("desktopMetrics.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(this.simulator.estate().desktops().size());
 	}
 
 	@Test
