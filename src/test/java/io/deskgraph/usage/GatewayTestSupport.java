@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import io.deskgraph.simulator.huawei.HuaweiEstate;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -27,6 +29,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0",
 				"deskgraph.simulator.huawei.export-ready-after=1s" })
 @AutoConfigureHttpGraphQlTester
+@ActiveProfiles("unthrottled")
 abstract class GatewayTestSupport {
 
 	@Autowired
@@ -38,10 +41,16 @@ abstract class GatewayTestSupport {
 	@Autowired
 	protected AlibabaSimulator alibaba;
 
+	@Autowired
+	private UpstreamExecutor upstream;
+
 	@BeforeEach
 	void resetSimulator() {
 		simulatorClient().post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
 		WebClient.create(this.alibaba.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+		// Upstream call counts are per test: answers cached by earlier tests must not
+		// hide calls.
+		this.upstream.invalidateAll();
 	}
 
 	/**

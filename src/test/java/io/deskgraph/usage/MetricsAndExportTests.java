@@ -79,7 +79,7 @@ class MetricsAndExportTests extends GatewayTestSupport {
 		String id = (String) task.get("id");
 		assertThat(id).isEqualTo("huawei:huawei-demo:" + task.get("nativeId"));
 		assertThat(task.get("status")).isIn("CREATING", "SUCCESS");
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
 			Map<String, Object> polled = this.graphQlTester.documentName("exportTask")
 				.variable("id", id)
 				.execute()

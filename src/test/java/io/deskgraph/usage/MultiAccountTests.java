@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
+@ActiveProfiles("unthrottled")
 class MultiAccountTests {
 
 	private static final int SIMULATOR_PORT = TestSocketUtils.findAvailableTcpPort();
@@ -66,9 +70,13 @@ class MultiAccountTests {
 		registry.add(prefix + "secret-key", () -> secret);
 	}
 
+	@Autowired
+	private UpstreamExecutor upstream;
+
 	@BeforeEach
 	void resetSimulator() {
 		WebClient.create(this.simulator.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+		this.upstream.invalidateAll();
 	}
 
 	@Test
@@ -115,6 +123,21 @@ class MultiAccountTests {
 		List<Long> seconds = response.path("usageRanking.edges[*].node.duration.seconds").entityList(Long.class).get();
 		assertThat(seconds).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 		assertThat(seconds.get(0)).isEqualTo(seconds.get(1));
+		// One call per healthy account, and the rejected signature is not retried.
+		assertThat(upstreamCalls("ListDesktopUsageMetric")).isEqualTo(3);
+	}
+
+	private long upstreamCalls(String operation) {
+		Map<String, Object> stats = WebClient.create(this.simulator.baseUrl())
+			.get()
+			.uri("/_sim/stats")
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.block();
+		@SuppressWarnings("unchecked")
+		Map<String, Number> calls = (Map<String, Number>) stats.get("calls");
+		return calls.getOrDefault(operation, 0).longValue();
 	}
 
 	@Test

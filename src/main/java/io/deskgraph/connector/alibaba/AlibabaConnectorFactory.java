@@ -6,6 +6,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.ConnectorFactory;
+import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.UsageConnector;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.Vendor;
@@ -29,6 +30,8 @@ public class AlibabaConnectorFactory implements ConnectorFactory {
 
 	private final ObjectMapper objectMapper;
 
+	private final UpstreamExecutor upstream;
+
 	private final Clock clock;
 
 	/**
@@ -36,11 +39,13 @@ public class AlibabaConnectorFactory implements ConnectorFactory {
 	 * @param webClientBuilder the Boot-configured builder each client is cloned from
 	 * @param properties settings shared by every Alibaba connector
 	 * @param objectMapper reads answers
+	 * @param upstream the cache and resilience chain every vendor call goes through
 	 * @param clock the clock signatures and the 90-day window are computed from
 	 */
 	public AlibabaConnectorFactory(WebClient.Builder webClientBuilder, AlibabaProperties properties,
-			ObjectMapper objectMapper, Clock clock) {
+			ObjectMapper objectMapper, UpstreamExecutor upstream, Clock clock) {
 		this.webClientBuilder = webClientBuilder;
+		this.upstream = upstream;
 		this.properties = properties;
 		this.objectMapper = objectMapper;
 		this.clock = clock;
@@ -86,7 +91,7 @@ public class AlibabaConnectorFactory implements ConnectorFactory {
 		AlibabaSigningFilter signing = new AlibabaSigningFilter(account.accessKey(), account.secretKey(), securityToken,
 				this.clock);
 		AlibabaEcdClient client = new AlibabaEcdClient(this.webClientBuilder, endpoint(account), id, account.region(),
-				signing, this.properties, this.objectMapper);
+				signing, this.properties, this.objectMapper, this.upstream, this.clock);
 		return new AlibabaUsageConnector(new Account(id, Vendor.ALIBABA, account.region(), account.name()), client,
 				account.bizType(), this.properties, this.clock);
 	}

@@ -3,6 +3,7 @@ package io.deskgraph.connector.alibaba;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,9 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.Freshness;
+import io.deskgraph.connector.UpstreamExecutor;
+import io.deskgraph.connector.UpstreamRequest;
 import io.deskgraph.connector.VendorAuthException;
 import io.deskgraph.connector.VendorException;
 import io.deskgraph.connector.VendorQuotaException;
@@ -80,6 +84,10 @@ final class AlibabaEcdClient {
 
 	private final ObjectMapper objectMapper;
 
+	private final UpstreamExecutor upstream;
+
+	private final Clock clock;
+
 	/**
 	 * Creates a client.
 	 * @param builder the Boot-configured builder; cloned, not changed
@@ -91,7 +99,8 @@ final class AlibabaEcdClient {
 	 * @param objectMapper reads answers
 	 */
 	AlibabaEcdClient(WebClient.Builder builder, URI endpoint, String accountId, String region,
-			AlibabaSigningFilter signing, AlibabaProperties properties, ObjectMapper objectMapper) {
+			AlibabaSigningFilter signing, AlibabaProperties properties, ObjectMapper objectMapper,
+			UpstreamExecutor upstream, Clock clock) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
 		this.webClient = builder.clone()
@@ -104,6 +113,8 @@ final class AlibabaEcdClient {
 		this.region = region;
 		this.properties = properties;
 		this.objectMapper = objectMapper;
+		this.upstream = upstream;
+		this.clock = clock;
 	}
 
 	/**
@@ -126,7 +137,7 @@ final class AlibabaEcdClient {
 			.param("NextToken", nextToken)
 			.param("BizType", bizType)
 			.build();
-		return exchange(request, UsageDurationRankResponse.class);
+		return exchange(request, UsageDurationRankResponse.class, Freshness.ofWindowEnding(endDate, this.clock));
 	}
 
 	/**
@@ -148,15 +159,24 @@ final class AlibabaEcdClient {
 			.param("NextToken", nextToken)
 			.list("DesktopId", desktopIds)
 			.build();
-		return exchange(request, DescribeDesktopsResponse.class);
+		return exchange(request, DescribeDesktopsResponse.class, Freshness.LIVE);
 	}
 
 	/**
-	 * Performs one vendor call: every HTTP request of this client goes through here, so
-	 * this is where the response timeout applies and where failures become typed
-	 * exceptions.
+	 * Performs one vendor call through the cache and the resilience chain; the request
+	 * itself (action and URI) is the cache key.
 	 */
-	private <T> Mono<T> exchange(AlibabaRequest request, Class<T> type) {
+	private <T> Mono<T> exchange(AlibabaRequest request, Class<T> type, Freshness freshness) {
+		return this.upstream.fetch(
+				new UpstreamRequest(Vendor.ALIBABA, this.accountId, request.action(), request, freshness),
+				() -> send(request, type));
+	}
+
+	/**
+	 * Sends one HTTP request: this is where the response timeout applies and where
+	 * failures become typed exceptions.
+	 */
+	private <T> Mono<T> send(AlibabaRequest request, Class<T> type) {
 		return this.webClient.post()
 			.uri(request.uri())
 			.accept(MediaType.APPLICATION_JSON)

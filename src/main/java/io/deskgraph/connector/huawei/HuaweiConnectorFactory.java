@@ -6,6 +6,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.ConnectorFactory;
+import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.UsageConnector;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.Vendor;
@@ -30,6 +31,8 @@ public class HuaweiConnectorFactory implements ConnectorFactory {
 
 	private final ObjectMapper objectMapper;
 
+	private final UpstreamExecutor upstream;
+
 	private final Clock clock;
 
 	/**
@@ -37,11 +40,13 @@ public class HuaweiConnectorFactory implements ConnectorFactory {
 	 * @param webClientBuilder the Boot-configured builder each client is cloned from
 	 * @param properties settings shared by every Huawei connector
 	 * @param objectMapper writes request bodies and reads answers
+	 * @param upstream the cache and resilience chain every vendor call goes through
 	 * @param clock the clock signatures and date windows are computed from
 	 */
 	public HuaweiConnectorFactory(WebClient.Builder webClientBuilder, HuaweiProperties properties,
-			ObjectMapper objectMapper, Clock clock) {
+			ObjectMapper objectMapper, UpstreamExecutor upstream, Clock clock) {
 		this.webClientBuilder = webClientBuilder;
+		this.upstream = upstream;
 		this.properties = properties;
 		this.objectMapper = objectMapper;
 		this.clock = clock;
@@ -74,7 +79,7 @@ public class HuaweiConnectorFactory implements ConnectorFactory {
 		URI endpoint = endpoint(account);
 		HuaweiSigningFilter authentication = authentication(account, projectId);
 		HuaweiWorkspaceClient client = new HuaweiWorkspaceClient(this.webClientBuilder, endpoint, id, projectId,
-				authentication, this.properties, this.objectMapper);
+				authentication, this.properties, this.objectMapper, this.upstream, this.clock);
 		return new HuaweiUsageConnector(new Account(id, Vendor.HUAWEI, account.region(), account.name()), client,
 				this.properties, this.clock);
 	}

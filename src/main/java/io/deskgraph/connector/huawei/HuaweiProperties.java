@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("deskgraph.huawei")
 public record HuaweiProperties(@DefaultValue("10s") Duration responseTimeout,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("50") int maxPagesPerCall,
-		@DefaultValue("4") int pageFetchConcurrency, @DefaultValue("16MB") DataSize maxResponseSize) {
+		@DefaultValue("9") int pageFetchConcurrency, @DefaultValue("16MB") DataSize maxResponseSize) {
 
 	public HuaweiProperties {
 		if (maxPagesPerCall < 1) {
@@ -34,6 +34,6 @@ public record HuaweiProperties(@DefaultValue("10s") Duration responseTimeout,
 
 	/** The defaults, as bound from an empty configuration. */
 	public static final HuaweiProperties DEFAULTS = new HuaweiProperties(Duration.ofSeconds(10), Duration.ofSeconds(5),
-			50, 4, DataSize.ofMegabytes(16));
+			50, 9, DataSize.ofMegabytes(16));
 
 }

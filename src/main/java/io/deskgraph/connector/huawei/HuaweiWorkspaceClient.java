@@ -3,7 +3,9 @@ package io.deskgraph.connector.huawei;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,9 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.Freshness;
+import io.deskgraph.connector.UpstreamExecutor;
+import io.deskgraph.connector.UpstreamRequest;
 import io.deskgraph.connector.VendorAuthException;
 import io.deskgraph.connector.VendorException;
 import io.deskgraph.connector.VendorQuotaException;
@@ -71,6 +76,10 @@ final class HuaweiWorkspaceClient {
 
 	private final ObjectMapper objectMapper;
 
+	private final UpstreamExecutor upstream;
+
+	private final Clock clock;
+
 	/**
 	 * Creates a client.
 	 * @param builder the Boot-configured builder; cloned, not changed
@@ -80,9 +89,12 @@ final class HuaweiWorkspaceClient {
 	 * @param authentication the filter that signs or adds the IAM token
 	 * @param properties timeouts and limits
 	 * @param objectMapper writes bodies and reads answers
+	 * @param upstream the cache and resilience chain every call goes through
+	 * @param clock tells whether a window's days are final
 	 */
 	HuaweiWorkspaceClient(WebClient.Builder builder, URI endpoint, String accountId, String projectId,
-			HuaweiSigningFilter authentication, HuaweiProperties properties, ObjectMapper objectMapper) {
+			HuaweiSigningFilter authentication, HuaweiProperties properties, ObjectMapper objectMapper,
+			UpstreamExecutor upstream, Clock clock) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
 		this.webClient = builder.clone()
@@ -95,6 +107,8 @@ final class HuaweiWorkspaceClient {
 		this.projectId = projectId;
 		this.properties = properties;
 		this.objectMapper = objectMapper;
+		this.upstream = upstream;
+		this.clock = clock;
 	}
 
 	/**
@@ -110,7 +124,7 @@ final class HuaweiWorkspaceClient {
 			.params("desktop_pool_ids", poolIds)
 			.build();
 		return exchange(new HuaweiRequest("ListDesktopsStatistics", HttpMethod.GET, uri, null),
-				DesktopsStatisticsResponse.class);
+				DesktopsStatisticsResponse.class, Freshness.LIVE);
 	}
 
 	/**
@@ -129,7 +143,7 @@ final class HuaweiWorkspaceClient {
 			.param("limit", limit)
 			.build();
 		return exchange(new HuaweiRequest("ListUnusedDesktops", HttpMethod.GET, uri, null),
-				UnusedDesktopsResponse.class);
+				UnusedDesktopsResponse.class, Freshness.RECENT);
 	}
 
 	/**
@@ -141,7 +155,7 @@ final class HuaweiWorkspaceClient {
 		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "desktops", "statistics", "used").build();
 		return Mono.fromCallable(() -> this.objectMapper.writeValueAsString(body))
 			.flatMap((json) -> exchange(new HuaweiRequest("ListUsedDesktopInfo", HttpMethod.POST, uri, json),
-					UsedDesktopInfoResponse.class));
+					UsedDesktopInfoResponse.class, windowEnding(body.endTime())));
 	}
 
 	/**
@@ -158,7 +172,7 @@ final class HuaweiWorkspaceClient {
 			.param("limit", limit)
 			.build();
 		return exchange(new HuaweiRequest("ListDesktopUsageMetric", HttpMethod.GET, uri, null),
-				DesktopMetricsResponse.class);
+				DesktopMetricsResponse.class, Freshness.ofWindowEnding(params.to(), this.clock));
 	}
 
 	/**
@@ -180,7 +194,8 @@ final class HuaweiWorkspaceClient {
 			.param("offset", offset)
 			.param("limit", limit)
 			.build();
-		return exchange(new HuaweiRequest("ListUserUsageMetric", HttpMethod.GET, uri, null), UserMetricsResponse.class);
+		return exchange(new HuaweiRequest("ListUserUsageMetric", HttpMethod.GET, uri, null), UserMetricsResponse.class,
+				Freshness.ofWindowEnding(params.to(), this.clock));
 	}
 
 	/**
@@ -194,7 +209,7 @@ final class HuaweiWorkspaceClient {
 				params)
 			.build();
 		return exchange(new HuaweiRequest("ExportDesktopUsageMetric", HttpMethod.GET, uri, null),
-				ExportTaskCreated.class);
+				ExportTaskCreated.class, Freshness.NONE);
 	}
 
 	/**
@@ -206,7 +221,8 @@ final class HuaweiWorkspaceClient {
 		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "export-tasks")
 			.param("task_id", taskId)
 			.build();
-		return exchange(new HuaweiRequest("ListExportTasks", HttpMethod.GET, uri, null), ExportTasksResponse.class);
+		return exchange(new HuaweiRequest("ListExportTasks", HttpMethod.GET, uri, null), ExportTasksResponse.class,
+				Freshness.LIVE);
 	}
 
 	private static HuaweiRequest.UriBuilder desktopMetrics(HuaweiRequest.UriBuilder uri, DesktopMetricsParams params) {
@@ -221,12 +237,26 @@ final class HuaweiWorkspaceClient {
 			.param("sort_type", params.sortType());
 	}
 
+	private Freshness windowEnding(@Nullable String lastDay) {
+		// Without an end date the vendor reports the last 15 days, which include today.
+		return (lastDay != null) ? Freshness.ofWindowEnding(LocalDate.parse(lastDay), this.clock) : Freshness.RECENT;
+	}
+
 	/**
-	 * Performs one vendor call: every HTTP request of this client goes through here, so
-	 * this is where the response timeout applies and where failures become typed
-	 * exceptions.
+	 * Performs one vendor call through the cache and the resilience chain; the request
+	 * itself (operation, URI and body) is the cache key.
 	 */
-	private <T> Mono<T> exchange(HuaweiRequest request, Class<T> type) {
+	private <T> Mono<T> exchange(HuaweiRequest request, Class<T> type, Freshness freshness) {
+		return this.upstream.fetch(
+				new UpstreamRequest(Vendor.HUAWEI, this.accountId, request.operation(), request, freshness),
+				() -> send(request, type));
+	}
+
+	/**
+	 * Sends one HTTP request: this is where the response timeout applies and where
+	 * failures become typed exceptions.
+	 */
+	private <T> Mono<T> send(HuaweiRequest request, Class<T> type) {
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
 			.contentType(MediaType.APPLICATION_JSON)

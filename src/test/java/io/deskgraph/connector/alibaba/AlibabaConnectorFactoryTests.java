@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.Vendor;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class AlibabaConnectorFactoryTests {
 
 	private final AlibabaConnectorFactory factory = new AlibabaConnectorFactory(WebClient.builder(),
-			AlibabaProperties.DEFAULTS, new ObjectMapper(), Clock.systemUTC());
+			AlibabaProperties.DEFAULTS, new ObjectMapper(), TestUpstream.direct(Clock.systemUTC()), Clock.systemUTC());
 
 	@Test
 	void buildsAConnectorForAnAccessKey() {

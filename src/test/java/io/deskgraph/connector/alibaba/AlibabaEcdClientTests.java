@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.connector.VendorAuthException;
 import io.deskgraph.connector.VendorException;
 import io.deskgraph.connector.VendorQuotaException;
@@ -195,7 +196,8 @@ class AlibabaEcdClientTests {
 
 	private static AlibabaEcdClient client(AlibabaProperties properties, @Nullable URI endpoint) {
 		return new AlibabaEcdClient(WebClient.builder(), endpoint, "ali-test", "cn-shanghai",
-				new AlibabaSigningFilter("LTAItest", SECRET, null, CLOCK), properties, new ObjectMapper());
+				new AlibabaSigningFilter("LTAItest", SECRET, null, CLOCK), properties, new ObjectMapper(),
+				TestUpstream.direct(CLOCK), CLOCK);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.Slice;
 import io.deskgraph.connector.VendorUnavailableException;
@@ -189,7 +190,7 @@ class AlibabaUsageConnectorFixtureTests {
 		AccountProperties account = new AccountProperties("ali-fixture", Vendor.ALIBABA, "cn-shanghai", null,
 				this.server.endpoint(), null, "LTAItest", "secret", null, null, null);
 		return new AlibabaConnectorFactory(WebClient.builder(), AlibabaProperties.DEFAULTS, new ObjectMapper(),
-				Clock.fixed(NOW, ZoneOffset.UTC))
+				TestUpstream.direct(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC))
 			.connector(account);
 	}
 

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.Slice;
 import io.deskgraph.connector.UnsupportedQueryException;
@@ -462,7 +463,7 @@ class AlibabaUsageConnectorTests {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, "xx-nowhere-1", null,
 				URI.create(simulator.baseUrl()), null, AK, SECRET, null, null, null);
 		AlibabaUsageConnector connector = new AlibabaConnectorFactory(WebClient.builder(), AlibabaProperties.DEFAULTS,
-				new ObjectMapper(), CLOCK)
+				new ObjectMapper(), TestUpstream.direct(CLOCK), CLOCK)
 			.connector(account);
 		StepVerifier.create(connector.desktopStatus(new StatusFilter(List.of(), List.of())))
 			.expectErrorSatisfies((ex) -> {
@@ -493,7 +494,8 @@ class AlibabaUsageConnectorTests {
 			@Nullable String securityToken, @Nullable Integer bizType) {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, REGION, "Alibaba test",
 				URI.create(simulator.baseUrl()), null, AK, secret, securityToken, null, bizType);
-		return new AlibabaConnectorFactory(WebClient.builder(), properties, new ObjectMapper(), CLOCK)
+		return new AlibabaConnectorFactory(WebClient.builder(), properties, new ObjectMapper(),
+				TestUpstream.direct(CLOCK), CLOCK)
 			.connector(account);
 	}
 

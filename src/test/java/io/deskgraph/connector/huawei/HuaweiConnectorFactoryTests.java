@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.usage.Vendor;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class HuaweiConnectorFactoryTests {
 
 	private final HuaweiConnectorFactory factory = new HuaweiConnectorFactory(WebClient.builder(),
-			HuaweiProperties.DEFAULTS, new ObjectMapper(), Clock.systemUTC());
+			HuaweiProperties.DEFAULTS, new ObjectMapper(), TestUpstream.direct(Clock.systemUTC()), Clock.systemUTC());
 
 	@Test
 	void buildsAnAccountForAkSkCredentials() {

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.Slice;
 import io.deskgraph.connector.VendorAuthException;
@@ -572,7 +573,8 @@ class HuaweiUsageConnectorTests {
 			@Nullable String secretKey, @Nullable String securityToken, @Nullable String authToken) {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
 				URI.create(simulator.baseUrl()), PROJECT_ID, accessKey, secretKey, securityToken, authToken, null);
-		return new HuaweiConnectorFactory(WebClient.builder(), properties, new ObjectMapper(), clock)
+		return new HuaweiConnectorFactory(WebClient.builder(), properties, new ObjectMapper(),
+				TestUpstream.direct(clock), clock)
 			.connector(account);
 	}
 
