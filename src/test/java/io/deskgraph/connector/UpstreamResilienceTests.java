@@ -10,6 +10,7 @@ import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,7 @@ class UpstreamResilienceTests {
 	@Test
 	void manyConcurrentIdenticalQueriesShareOneUpstreamCall() {
 		String query = usageQuery(today().minusDays(5), today().minusDays(3));
+		double hitsBefore = cacheHits("ListUsedDesktopInfo");
 		List<Map<String, Object>> responses = Flux.range(0, 64)
 			.flatMap((i) -> post(query), 64)
 			.collectList()
@@ -82,6 +84,13 @@ class UpstreamResilienceTests {
 		assertThat(this.meters.find(UpstreamExecutor.TIMER)
 			.tags("vendor", "HUAWEI", "account", "huawei-demo", "api", "ListUsedDesktopInfo", "outcome", "success")
 			.timer()).isNotNull();
+		assertThat(cacheHits("ListUsedDesktopInfo") - hitsBefore).isEqualTo(63);
+		assertThat(this.meters.find("resilience4j.circuitbreaker.state")
+			.tags("name", "huawei-demo.ListUsedDesktopInfo")
+			.gauges()).isNotEmpty();
+		assertThat(this.meters.find("resilience4j.ratelimiter.available.permissions")
+			.tags("name", "huawei-demo.ListUsedDesktopInfo")
+			.gauge()).isNotNull();
 	}
 
 	@Test
@@ -194,6 +203,13 @@ class UpstreamResilienceTests {
 			.block();
 		assertThat(((Number) stats.get("quotaExceeded")).longValue()).isZero();
 		assertThat(huaweiCalls("ListUsedDesktopInfo")).isEqualTo(answered).isLessThanOrEqualTo(100);
+	}
+
+	private double cacheHits(String api) {
+		FunctionCounter hits = this.meters.find("cache.gets")
+			.tags("cache", "deskgraph.upstream", "account", "huawei-demo", "api", api, "result", "hit")
+			.functionCounter();
+		return (hits != null) ? hits.count() : 0;
 	}
 
 	private String usageQuery(LocalDate from, LocalDate to) {
