@@ -25,18 +25,14 @@ import org.springframework.validation.BindException;
  * @author DeskGraph
  */
 @Component
-class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
+public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GatewayExceptionResolver.class);
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof InvalidArgumentException invalid) {
-			return GraphqlErrorBuilder.newError(env)
-				.errorType(ErrorType.BAD_REQUEST)
-				.message(invalid.getMessage())
-				.extensions(Map.of("argument", invalid.getArgument()))
-				.build();
+			return badRequest(invalid, env);
 		}
 		if (ex instanceof BindException bind) {
 			return GraphqlErrorBuilder.newError(env)
@@ -73,6 +69,21 @@ class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
 			.errorType(ErrorType.INTERNAL_ERROR)
 			.message("Internal error; see the server log for execution " + executionId)
 			.extensions(Map.of("executionId", executionId))
+			.build();
+	}
+
+	/**
+	 * The error for invalid input, also used where Spring resolves errors outside this
+	 * resolver (federation entity fetching).
+	 * @param invalid the exception
+	 * @param env the field's environment
+	 * @return a {@code BAD_REQUEST} error naming the argument
+	 */
+	public static GraphQLError badRequest(InvalidArgumentException invalid, DataFetchingEnvironment env) {
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorType.BAD_REQUEST)
+			.message(invalid.getMessage())
+			.extensions(Map.of("argument", invalid.getArgument()))
 			.build();
 	}
 

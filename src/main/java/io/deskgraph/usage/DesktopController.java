@@ -2,9 +2,15 @@ package io.deskgraph.usage;
 
 import java.util.List;
 
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+import io.deskgraph.system.GatewayExceptionResolver;
 import reactor.core.publisher.Mono;
 
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -30,6 +36,20 @@ class DesktopController {
 	@QueryMapping
 	Mono<DesktopStatusReport> desktopStatus(@Arguments FieldArguments.Status args) {
 		return this.service.desktopStatus(args);
+	}
+
+	@EntityMapping
+	Desktop desktop(@Argument String id) {
+		return this.service.desktop(id);
+	}
+
+	/**
+	 * Federation resolves entities outside the data fetcher exception resolvers, so bad
+	 * ids are mapped here, the same way.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError invalidArgument(InvalidArgumentException ex, DataFetchingEnvironment env) {
+		return GatewayExceptionResolver.badRequest(ex, env);
 	}
 
 	@QueryMapping

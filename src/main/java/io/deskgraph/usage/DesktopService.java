@@ -40,6 +40,23 @@ class DesktopService {
 		return this.accounts.accounts();
 	}
 
+	/**
+	 * Resolves a desktop by global id for federation. Nothing is asked of the vendor
+	 * here: the id names vendor, account and native id, and the fields that need the
+	 * vendor ({@code usage}) are loaded in batches for all entities of a request.
+	 * @throws InvalidArgumentException if the id is malformed or names no configured
+	 * account of its vendor
+	 */
+	Desktop desktop(String id) {
+		GlobalId globalId = GlobalId.parse(id, "id");
+		Account account = this.accounts.get(globalId.accountId(), "id").account();
+		if (account.vendor() != globalId.vendor()) {
+			throw new InvalidArgumentException("id", "'" + id + "' names vendor " + globalId.vendor() + " but account "
+					+ globalId.accountId() + " is a " + account.vendor() + " account");
+		}
+		return Desktop.of(globalId.vendor(), globalId.accountId(), globalId.nativeId(), null);
+	}
+
 	Mono<DesktopStatusReport> desktopStatus(FieldArguments.Status args) {
 		List<UsageConnector> connectors = this.accounts.select(args.vendors(), args.accountIds());
 		StatusFilter filter = new StatusFilter(Objects.requireNonNullElse(args.desktopTypes(), List.of()),

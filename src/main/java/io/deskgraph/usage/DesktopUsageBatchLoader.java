@@ -45,7 +45,7 @@ class DesktopUsageBatchLoader {
 	private Mono<Map<Key, Object>> load(Collection<Key> keys) {
 		Map<Group, List<Key>> groups = new LinkedHashMap<>();
 		for (Key key : keys) {
-			Group group = new Group(key.desktop().accountId(), key.range(), key.granularity());
+			Group group = new Group(key.desktop().accountId(), key.range(), key.granularity(), key.withPoints());
 			groups.computeIfAbsent(group, (g) -> new ArrayList<>()).add(key);
 		}
 		return Flux.fromIterable(groups.entrySet())
@@ -63,7 +63,7 @@ class DesktopUsageBatchLoader {
 			UsageConnector connector = this.accounts.get(group.accountId(), "id");
 			DateRange range = this.windows.pastDays(group.range(), "range");
 			List<String> nativeIds = keys.stream().map((key) -> key.desktop().nativeId()).distinct().toList();
-			UsageQuery query = new UsageQuery(range, group.granularity(), nativeIds, null);
+			UsageQuery query = new UsageQuery(range, group.granularity(), nativeIds, null, group.withPoints());
 			return connector.desktopUsage(query, 0, Integer.MAX_VALUE).map((slice) -> byDesktop(keys, slice.items()));
 		}).onErrorResume((ex) -> {
 			Map<Key, Object> failed = new HashMap<>();
@@ -112,11 +112,12 @@ class DesktopUsageBatchLoader {
 	 * @param desktop the parent desktop
 	 * @param range the days asked
 	 * @param granularity the bucket size asked
+	 * @param withPoints whether the points were asked for
 	 */
-	record Key(Desktop desktop, DateRange range, Granularity granularity) {
+	record Key(Desktop desktop, DateRange range, Granularity granularity, boolean withPoints) {
 	}
 
-	private record Group(String accountId, DateRange range, Granularity granularity) {
+	private record Group(String accountId, DateRange range, Granularity granularity, boolean withPoints) {
 	}
 
 }

@@ -2,6 +2,7 @@ package io.deskgraph.usage;
 
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -28,8 +29,9 @@ class UsageController {
 	}
 
 	@QueryMapping
-	Mono<Connection<DesktopUsage>> desktopUsage(@Arguments FieldArguments.Usage args) {
-		return this.service.desktopUsage(args);
+	Mono<Connection<DesktopUsage>> desktopUsage(@Arguments FieldArguments.Usage args,
+			DataFetchingFieldSelectionSet selection) {
+		return this.service.desktopUsage(args, selection.contains("edges/node/points"));
 	}
 
 	@QueryMapping
@@ -59,8 +61,10 @@ class UsageController {
 
 	@SchemaMapping
 	CompletableFuture<DesktopUsage> usage(Desktop desktop, @Argument DateRange range, @Argument Granularity granularity,
+			DataFetchingFieldSelectionSet selection,
 			DataLoader<DesktopUsageBatchLoader.Key, DesktopUsage> desktopUsage) {
-		return desktopUsage.load(new DesktopUsageBatchLoader.Key(desktop, range, granularity));
+		return desktopUsage
+			.load(new DesktopUsageBatchLoader.Key(desktop, range, granularity, selection.contains("points")));
 	}
 
 }

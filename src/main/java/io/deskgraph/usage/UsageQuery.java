@@ -11,8 +11,11 @@ import org.springframework.lang.Nullable;
  * @param granularity bucket size
  * @param desktopIds native desktop ids to restrict to (empty: all)
  * @param userName only usage by this user
+ * @param withPoints whether per-bucket points are wanted; vendors that need extra calls
+ * for them (Alibaba: one-day windows) skip those calls when not
  * @author DeskGraph
  */
-public record UsageQuery(DateRange range, Granularity granularity, List<String> desktopIds, @Nullable String userName) {
+public record UsageQuery(DateRange range, Granularity granularity, List<String> desktopIds, @Nullable String userName,
+		boolean withPoints) {
 
 }

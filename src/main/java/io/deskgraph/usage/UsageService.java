@@ -35,7 +35,7 @@ class UsageService {
 		this.windows = windows;
 	}
 
-	Mono<Connection<DesktopUsage>> desktopUsage(FieldArguments.Usage args) {
+	Mono<Connection<DesktopUsage>> desktopUsage(FieldArguments.Usage args, boolean withPoints) {
 		DateRange range = this.windows.pastDays(args.range(), "range");
 		Granularity granularity = Objects.requireNonNullElse(args.granularity(), Granularity.DAY);
 		List<UsageConnector> connectors = this.accounts.select(args.vendors(), args.accountIds());
@@ -47,7 +47,8 @@ class UsageService {
 				+ args.desktopIds() + "|" + args.userName() + "|" + args.vendors() + "|" + args.accountIds());
 		return this.pager.page(connectors, page,
 				(connector, offset, count) -> connector.desktopUsage(new UsageQuery(range, granularity,
-						desktopIds.getOrDefault(connector.account().id(), List.of()), args.userName()), offset, count),
+						desktopIds.getOrDefault(connector.account().id(), List.of()), args.userName(), withPoints),
+						offset, count),
 				null, (usage, position) -> usage);
 	}
 

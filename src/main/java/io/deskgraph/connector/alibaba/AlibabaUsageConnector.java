@@ -184,6 +184,11 @@ public final class AlibabaUsageConnector implements UsageConnector {
 				if (wantedKeys.isEmpty()) {
 					return Mono.just(new Slice<DesktopUsage>(List.of(), keys.size()));
 				}
+				if (!query.withPoints()) {
+					return Mono.just(new Slice<>(
+							wantedKeys.stream().map((key) -> desktopUsage(key, totals.get(key), Map.of())).toList(),
+							keys.size()));
+				}
 				return dailyRows(range, rows).map((days) -> {
 					Map<UsageKey, Map<LocalDate, Long>> points = points(Set.copyOf(wantedKeys), days);
 					List<DesktopUsage> usages = wantedKeys.stream()

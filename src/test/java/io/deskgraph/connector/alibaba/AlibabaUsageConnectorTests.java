@@ -543,7 +543,7 @@ class AlibabaUsageConnectorTests {
 
 	private static UsageQuery query(DateRange range, Granularity granularity, List<String> desktopIds,
 			@Nullable String userName) {
-		return new UsageQuery(range, granularity, desktopIds, userName);
+		return new UsageQuery(range, granularity, desktopIds, userName, true);
 	}
 
 	private static Desktop desktop(String nativeId, @Nullable String name) {
