@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.UpstreamRequest;
 import io.deskgraph.connector.VendorAuthException;
 import io.deskgraph.connector.VendorException;
+import io.deskgraph.connector.VendorHttp;
 import io.deskgraph.connector.VendorQuotaException;
 import io.deskgraph.connector.VendorRejectedException;
 import io.deskgraph.connector.VendorUnavailableException;
@@ -23,15 +23,11 @@ import io.deskgraph.connector.alibaba.payload.DescribeDesktopsResponse;
 import io.deskgraph.connector.alibaba.payload.ErrorResponse;
 import io.deskgraph.connector.alibaba.payload.UsageDurationRankResponse;
 import io.deskgraph.usage.Vendor;
-import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -101,13 +97,8 @@ final class AlibabaEcdClient {
 	AlibabaEcdClient(WebClient.Builder builder, URI endpoint, String accountId, String region,
 			AlibabaSigningFilter signing, AlibabaProperties properties, ObjectMapper objectMapper,
 			UpstreamExecutor upstream, Clock clock) {
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
-		this.webClient = builder.clone()
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
-			.filter(signing)
-			.build();
+		this.webClient = VendorHttp.webClient(builder, properties.connectTimeout(), properties.maxResponseSize(),
+				signing);
 		this.endpoint = endpoint;
 		this.accountId = accountId;
 		this.region = region;
@@ -243,19 +234,9 @@ final class AlibabaEcdClient {
 	}
 
 	private VendorException transportFailure(AlibabaRequest request, Throwable ex) {
-		String message;
-		if (ex instanceof TimeoutException) {
-			message = describe(request) + " did not answer within " + this.properties.responseTimeout().toMillis()
-					+ " ms";
-		}
-		else if (ex instanceof DataBufferLimitException) {
-			message = describe(request) + " answered more than " + this.properties.maxResponseSize()
-					+ " (deskgraph.alibaba.max-response-size)";
-		}
-		else {
-			message = describe(request) + " could not be reached: " + rootMessage(ex);
-		}
-		return new VendorUnavailableException(Vendor.ALIBABA, this.accountId, 0, null, null, message, ex);
+		return VendorHttp.transportFailure(Vendor.ALIBABA, this.accountId, describe(request),
+				this.properties.responseTimeout(),
+				this.properties.maxResponseSize() + " (deskgraph.alibaba.max-response-size)", ex);
 	}
 
 	private String describe(AlibabaRequest request) {
@@ -288,15 +269,6 @@ final class AlibabaEcdClient {
 		String message = text.isEmpty() ? null
 				: (text.length() > MAX_RAW_MESSAGE) ? text.substring(0, MAX_RAW_MESSAGE) + "…" : text;
 		return new ErrorResponse(requestId, null, null, message, null);
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? " " + message : "");
 	}
 
 }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +18,7 @@ import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.UpstreamRequest;
 import io.deskgraph.connector.VendorAuthException;
 import io.deskgraph.connector.VendorException;
+import io.deskgraph.connector.VendorHttp;
 import io.deskgraph.connector.VendorQuotaException;
 import io.deskgraph.connector.VendorRejectedException;
 import io.deskgraph.connector.VendorUnavailableException;
@@ -33,16 +33,12 @@ import io.deskgraph.connector.huawei.payload.UsedDesktopInfoResponse;
 import io.deskgraph.connector.huawei.payload.UserMetricsParams;
 import io.deskgraph.connector.huawei.payload.UserMetricsResponse;
 import io.deskgraph.usage.Vendor;
-import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.lang.Nullable;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -95,13 +91,8 @@ final class HuaweiWorkspaceClient {
 	HuaweiWorkspaceClient(WebClient.Builder builder, URI endpoint, String accountId, String projectId,
 			HuaweiSigningFilter authentication, HuaweiProperties properties, ObjectMapper objectMapper,
 			UpstreamExecutor upstream, Clock clock) {
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
-		this.webClient = builder.clone()
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
-			.filter(authentication)
-			.build();
+		this.webClient = VendorHttp.webClient(builder, properties.connectTimeout(), properties.maxResponseSize(),
+				authentication);
 		this.endpoint = endpoint;
 		this.accountId = accountId;
 		this.projectId = projectId;
@@ -324,19 +315,9 @@ final class HuaweiWorkspaceClient {
 	}
 
 	private VendorException transportFailure(HuaweiRequest request, Throwable ex) {
-		String message;
-		if (ex instanceof TimeoutException) {
-			message = describe(request) + " did not answer within " + this.properties.responseTimeout().toMillis()
-					+ " ms";
-		}
-		else if (ex instanceof DataBufferLimitException) {
-			message = describe(request) + " answered more than " + this.properties.maxResponseSize()
-					+ " (deskgraph.huawei.max-response-size)";
-		}
-		else {
-			message = describe(request) + " could not be reached: " + rootMessage(ex);
-		}
-		return new VendorUnavailableException(Vendor.HUAWEI, this.accountId, 0, null, null, message, ex);
+		return VendorHttp.transportFailure(Vendor.HUAWEI, this.accountId, describe(request),
+				this.properties.responseTimeout(),
+				this.properties.maxResponseSize() + " (deskgraph.huawei.max-response-size)", ex);
 	}
 
 	private String describe(HuaweiRequest request) {
@@ -391,15 +372,6 @@ final class HuaweiWorkspaceClient {
 	private static String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value != null && !value.isNull()) ? value.asText() : null;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? " " + message : "");
 	}
 
 	/**

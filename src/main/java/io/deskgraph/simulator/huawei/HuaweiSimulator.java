@@ -4,17 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.deskgraph.simulator.ConditionalOnSimulators;
+import io.deskgraph.simulator.EmbeddedSimulator;
 import io.deskgraph.simulator.FaultInjector;
 import io.deskgraph.simulator.QuotaLimiter;
 import io.deskgraph.simulator.SimulatorProperties;
 import io.deskgraph.simulator.SimulatorServer;
 import io.deskgraph.simulator.SimulatorStats;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +26,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnSimulators
-public class HuaweiSimulator implements SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(HuaweiSimulator.class);
+public class HuaweiSimulator extends EmbeddedSimulator {
 
 	private final HuaweiSimulatorProperties properties;
 
 	private final HuaweiEstate estate;
-
-	private final FaultInjector faults = new FaultInjector();
-
-	private final SimulatorStats stats = new SimulatorStats(HuaweiOperation.operationNames());
-
-	private final SimulatorServer server;
 
 	/**
 	 * Creates the simulator from the application's settings.
@@ -59,55 +49,19 @@ public class HuaweiSimulator implements SmartLifecycle {
 	 * and the estate's notion of today
 	 */
 	public HuaweiSimulator(HuaweiSimulatorProperties properties, Clock clock) {
+		this(properties, new HuaweiEstate(properties.seed(), properties.desktops(), clock),
+				new QuotaLimiter(clock, Duration.ofMinutes(1)), new SimulatorStats(HuaweiOperation.operationNames()),
+				new FaultInjector());
+	}
+
+	private HuaweiSimulator(HuaweiSimulatorProperties properties, HuaweiEstate estate, QuotaLimiter quotas,
+			SimulatorStats stats, FaultInjector faults) {
+		super("Huawei Workspace simulator", properties.host(), faults, stats,
+				new SimulatorServer("huawei", properties.host(), properties.port(),
+						new HuaweiWorkspaceApi(properties, estate, quotas, stats), faults, stats, quotas,
+						properties.timeoutHold()));
 		this.properties = properties;
-		this.estate = new HuaweiEstate(properties.seed(), properties.desktops(), clock);
-		QuotaLimiter quotas = new QuotaLimiter(clock, Duration.ofMinutes(1));
-		HuaweiWorkspaceApi api = new HuaweiWorkspaceApi(properties, this.estate, quotas, this.stats);
-		this.server = new SimulatorServer("huawei", properties.host(), properties.port(), api, this.faults, this.stats,
-				quotas, properties.timeoutHold());
-	}
-
-	@Override
-	public synchronized void start() {
-		if (this.server.isRunning()) {
-			return;
-		}
-		this.server.start();
-		String project = this.properties.projectId();
-		logger.info("Huawei Workspace simulator listening on http://{}:{} (project {}…, {} desktops)",
-				this.properties.host(), this.server.port(), project.substring(0, Math.min(4, project.length())),
-				this.estate.desktops().size());
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.server.isRunning()) {
-			this.server.stop();
-			logger.info("Huawei Workspace simulator stopped");
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.server.isRunning();
-	}
-
-	/**
-	 * Returns the port the simulator listens on, binding it first if needed.
-	 * @return the bound port
-	 */
-	public int port() {
-		start();
-		return this.server.port();
-	}
-
-	/**
-	 * Returns the base URL to point a Huawei client at, binding the server first if
-	 * needed.
-	 * @return {@code http://127.0.0.1:PORT}
-	 */
-	public String baseUrl() {
-		return "http://127.0.0.1:" + port();
+		this.estate = estate;
 	}
 
 	/**
@@ -126,20 +80,11 @@ public class HuaweiSimulator implements SmartLifecycle {
 		return this.properties;
 	}
 
-	/**
-	 * Returns the call statistics, as served by {@code GET /_sim/stats}.
-	 * @return the statistics
-	 */
-	public SimulatorStats stats() {
-		return this.stats;
-	}
-
-	/**
-	 * Returns the fault settings, as changed by {@code PUT /_sim/faults}.
-	 * @return the fault injector
-	 */
-	public FaultInjector faults() {
-		return this.faults;
+	@Override
+	protected String description() {
+		String project = this.properties.projectId();
+		return "project " + project.substring(0, Math.min(4, project.length())) + "…, " + this.estate.desktops().size()
+				+ " desktops";
 	}
 
 }
