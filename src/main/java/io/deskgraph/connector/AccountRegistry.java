@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.InvalidArgumentException;
@@ -93,7 +94,25 @@ public class AccountRegistry {
 	 * @return the accounts
 	 */
 	public List<Account> accounts() {
-		return this.connectors.values().stream().map(UsageConnector::account).toList();
+		return accounts(AccountScope.all());
+	}
+
+	/**
+	 * The accounts a caller may see, in configuration order.
+	 * @param scope the caller's scope
+	 * @return the accounts within the scope
+	 */
+	public List<Account> accounts(AccountScope scope) {
+		return visible(scope).map(UsageConnector::account).toList();
+	}
+
+	/**
+	 * Whether an account id names a configured account.
+	 * @param accountId the account id
+	 * @return true if the account is configured
+	 */
+	public boolean contains(String accountId) {
+		return this.connectors.containsKey(accountId);
 	}
 
 	/**
@@ -104,17 +123,31 @@ public class AccountRegistry {
 	 * @throws InvalidArgumentException for unknown account ids or an empty selection
 	 */
 	public List<UsageConnector> select(@Nullable Collection<Vendor> vendors, @Nullable Collection<String> accountIds) {
+		return select(AccountScope.all(), vendors, accountIds);
+	}
+
+	/**
+	 * Selects the accounts a query asks for among those a caller may see; an account
+	 * outside the scope is reported exactly like an unknown one.
+	 * @param scope the caller's scope
+	 * @param vendors only these vendors, or {@code null} for all
+	 * @param accountIds only these accounts, or {@code null} for all
+	 * @return the connectors, in configuration order
+	 * @throws InvalidArgumentException for unknown account ids or an empty selection
+	 */
+	public List<UsageConnector> select(AccountScope scope, @Nullable Collection<Vendor> vendors,
+			@Nullable Collection<String> accountIds) {
 		if (accountIds != null) {
 			for (String id : accountIds) {
-				if (!this.connectors.containsKey(id)) {
-					throw unknownAccount("accountIds", id);
+				if (!this.connectors.containsKey(id) || !scope.allows(id)) {
+					throw unknownAccount(scope, "accountIds", id);
 				}
 			}
 		}
 		Set<Vendor> vendorSet = (vendors != null) ? Set.copyOf(vendors) : null;
 		Set<String> idSet = (accountIds != null) ? Set.copyOf(accountIds) : null;
 		List<UsageConnector> selected = new ArrayList<>();
-		for (UsageConnector connector : this.connectors.values()) {
+		for (UsageConnector connector : visible(scope).toList()) {
 			Account account = connector.account();
 			if ((vendorSet == null || vendorSet.contains(account.vendor()))
 					&& (idSet == null || idSet.contains(account.id()))) {
@@ -124,7 +157,7 @@ public class AccountRegistry {
 		if (selected.isEmpty()) {
 			String argument = (vendors != null) ? "vendors" : "accountIds";
 			throw new InvalidArgumentException(argument, "no configured account matches vendors " + vendors
-					+ " and accountIds " + accountIds + "; configured accounts: " + describe());
+					+ " and accountIds " + accountIds + "; configured accounts: " + describe(scope));
 		}
 		return selected;
 	}
@@ -137,22 +170,37 @@ public class AccountRegistry {
 	 * @throws InvalidArgumentException if no such account is configured
 	 */
 	public UsageConnector get(String accountId, String argument) {
+		return get(AccountScope.all(), accountId, argument);
+	}
+
+	/**
+	 * Finds one account's connector among those a caller may see; an account outside the
+	 * scope is reported exactly like an unknown one.
+	 * @param scope the caller's scope
+	 * @param accountId the account id
+	 * @param argument the argument the id came in, named in the error
+	 * @return the connector
+	 * @throws InvalidArgumentException if no such account is configured or visible
+	 */
+	public UsageConnector get(AccountScope scope, String accountId, String argument) {
 		UsageConnector connector = this.connectors.get(accountId);
-		if (connector == null) {
-			throw unknownAccount(argument, accountId);
+		if (connector == null || !scope.allows(accountId)) {
+			throw unknownAccount(scope, argument, accountId);
 		}
 		return connector;
 	}
 
-	private InvalidArgumentException unknownAccount(String argument, String id) {
-		return new InvalidArgumentException(argument,
-				"unknown account '" + id + "'; configured accounts: " + describe());
+	private Stream<UsageConnector> visible(AccountScope scope) {
+		return this.connectors.values().stream().filter((connector) -> scope.allows(connector.account().id()));
 	}
 
-	private String describe() {
-		return this.connectors.values()
-			.stream()
-			.map((connector) -> connector.account().id() + " (" + connector.account().vendor() + ")")
+	private InvalidArgumentException unknownAccount(AccountScope scope, String argument, String id) {
+		return new InvalidArgumentException(argument,
+				"unknown account '" + id + "'; configured accounts: " + describe(scope));
+	}
+
+	private String describe(AccountScope scope) {
+		return visible(scope).map((connector) -> connector.account().id() + " (" + connector.account().vendor() + ")")
 			.collect(Collectors.joining(", "));
 	}
 

@@ -8,6 +8,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.deskgraph.connector.UnsupportedQueryException;
 import io.deskgraph.connector.VendorException;
+import io.deskgraph.usage.DesktopNotFoundException;
 import io.deskgraph.usage.InvalidArgumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,12 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 					.map((error) -> error.getDefaultMessage())
 					.reduce((a, b) -> a + "; " + b)
 					.orElse(bind.getMessage()))
+				.build();
+		}
+		if (ex instanceof DesktopNotFoundException notFound) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.NOT_FOUND)
+				.message(notFound.getMessage())
 				.build();
 		}
 		if (ex instanceof UnsupportedQueryException unsupported) {

@@ -29,7 +29,7 @@ class DesktopController {
 	}
 
 	@QueryMapping
-	List<Account> accounts() {
+	Mono<List<Account>> accounts() {
 		return this.service.accounts();
 	}
 
@@ -39,7 +39,7 @@ class DesktopController {
 	}
 
 	@EntityMapping
-	Desktop desktop(@Argument String id) {
+	Mono<Desktop> desktop(@Argument String id) {
 		return this.service.desktop(id);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.BinaryOperator;
 
 import io.deskgraph.connector.AccountRegistry;
+import io.deskgraph.connector.AccountScope;
 import io.deskgraph.connector.UsageConnector;
 import reactor.core.publisher.Mono;
 
@@ -36,8 +37,8 @@ class DesktopService {
 		this.windows = windows;
 	}
 
-	List<Account> accounts() {
-		return this.accounts.accounts();
+	Mono<List<Account>> accounts() {
+		return AccountScope.current().map(this.accounts::accounts);
 	}
 
 	/**
@@ -45,23 +46,27 @@ class DesktopService {
 	 * here: the id names vendor, account and native id, and the fields that need the
 	 * vendor ({@code usage}) are loaded in batches for all entities of a request.
 	 * @throws InvalidArgumentException if the id is malformed or names no configured
-	 * account of its vendor
+	 * account of its vendor the caller may see
 	 */
-	Desktop desktop(String id) {
-		GlobalId globalId = GlobalId.parse(id, "id");
-		Account account = this.accounts.get(globalId.accountId(), "id").account();
-		if (account.vendor() != globalId.vendor()) {
-			throw new InvalidArgumentException("id", "'" + id + "' names vendor " + globalId.vendor() + " but account "
-					+ globalId.accountId() + " is a " + account.vendor() + " account");
-		}
-		return Desktop.of(globalId.vendor(), globalId.accountId(), globalId.nativeId(), null);
+	Mono<Desktop> desktop(String id) {
+		return AccountScope.current().map((scope) -> {
+			GlobalId globalId = GlobalId.parse(id, "id");
+			Account account = this.accounts.get(scope, globalId.accountId(), "id").account();
+			if (account.vendor() != globalId.vendor()) {
+				throw new InvalidArgumentException("id", "'" + id + "' names vendor " + globalId.vendor()
+						+ " but account " + globalId.accountId() + " belongs to vendor " + account.vendor());
+			}
+			return Desktop.of(globalId.vendor(), globalId.accountId(), globalId.nativeId(), null);
+		});
 	}
 
 	Mono<DesktopStatusReport> desktopStatus(FieldArguments.Status args) {
-		List<UsageConnector> connectors = this.accounts.select(args.vendors(), args.accountIds());
-		StatusFilter filter = new StatusFilter(Objects.requireNonNullElse(args.desktopTypes(), List.of()),
-				Objects.requireNonNullElse(args.poolIds(), List.of()));
-		return this.fanOut.ask(connectors, (connector) -> connector.desktopStatus(filter)).map(this::report);
+		return AccountScope.current().flatMap((scope) -> {
+			List<UsageConnector> connectors = this.accounts.select(scope, args.vendors(), args.accountIds());
+			StatusFilter filter = new StatusFilter(Objects.requireNonNullElse(args.desktopTypes(), List.of()),
+					Objects.requireNonNullElse(args.poolIds(), List.of()));
+			return this.fanOut.ask(connectors, (connector) -> connector.desktopStatus(filter)).map(this::report);
+		});
 	}
 
 	private DesktopStatusReport report(List<SourceOutcome<StatusCounts>> outcomes) {
@@ -97,12 +102,14 @@ class DesktopService {
 
 	Mono<Connection<IdleDesktop>> idleDesktops(FieldArguments.Idle args) {
 		UsageWindows.TimeWindow window = this.windows.idleWindow(args.since(), args.until());
-		List<UsageConnector> connectors = this.accounts.select(args.vendors(), args.accountIds());
-		PageRequest page = PageRequest.of(args.first(), args.after(),
-				"idleDesktops|" + args.since() + "|" + args.until() + "|" + args.vendors() + "|" + args.accountIds());
-		return this.pager.page(connectors, page,
-				(connector, offset, count) -> connector.idleDesktops(window.since(), window.until(), offset, count),
-				null, (desktop, position) -> desktop);
+		return AccountScope.current().flatMap((scope) -> {
+			List<UsageConnector> connectors = this.accounts.select(scope, args.vendors(), args.accountIds());
+			PageRequest page = PageRequest.of(args.first(), args.after(), "idleDesktops|" + args.since() + "|"
+					+ args.until() + "|" + args.vendors() + "|" + args.accountIds());
+			return this.pager.page(connectors, page,
+					(connector, offset, count) -> connector.idleDesktops(window.since(), window.until(), offset, count),
+					null, (desktop, position) -> desktop);
+		});
 	}
 
 }

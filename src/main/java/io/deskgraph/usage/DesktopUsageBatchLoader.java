@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.deskgraph.connector.AccountRegistry;
+import io.deskgraph.connector.AccountScope;
 import io.deskgraph.connector.UsageConnector;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -59,8 +60,8 @@ class DesktopUsageBatchLoader {
 	}
 
 	private Mono<Map<Key, Object>> loadGroup(Group group, List<Key> keys) {
-		return Mono.defer(() -> {
-			UsageConnector connector = this.accounts.get(group.accountId(), "id");
+		return AccountScope.current().flatMap((scope) -> {
+			UsageConnector connector = this.accounts.get(scope, group.accountId(), "id");
 			DateRange range = this.windows.pastDays(group.range(), "range");
 			List<String> nativeIds = keys.stream().map((key) -> key.desktop().nativeId()).distinct().toList();
 			UsageQuery query = new UsageQuery(range, group.granularity(), nativeIds, null, group.withPoints());
@@ -79,9 +80,8 @@ class DesktopUsageBatchLoader {
 		Map<Key, Object> result = new HashMap<>();
 		for (Key key : keys) {
 			List<DesktopUsage> found = byNativeId.get(key.desktop().nativeId());
-			if (found != null) {
-				result.put(key, combine(key.desktop(), found));
-			}
+			result.put(key, (found != null) ? combine(key.desktop(), found)
+					: new DesktopNotFoundException(key.desktop().id(), key.desktop().accountId()));
 		}
 		return result;
 	}

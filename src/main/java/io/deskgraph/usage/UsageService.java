@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.deskgraph.connector.AccountRegistry;
+import io.deskgraph.connector.AccountScope;
 import io.deskgraph.connector.UsageConnector;
 import reactor.core.publisher.Mono;
 
@@ -38,21 +39,22 @@ class UsageService {
 	Mono<Connection<DesktopUsage>> desktopUsage(FieldArguments.Usage args, boolean withPoints) {
 		DateRange range = this.windows.pastDays(args.range(), "range");
 		Granularity granularity = Objects.requireNonNullElse(args.granularity(), Granularity.DAY);
-		List<UsageConnector> connectors = this.accounts.select(args.vendors(), args.accountIds());
-		Map<String, List<String>> desktopIds = nativeDesktopIds(args.desktopIds(), connectors);
-		if (!desktopIds.isEmpty()) {
-			connectors = connectors.stream().filter((c) -> desktopIds.containsKey(c.account().id())).toList();
-		}
-		PageRequest page = PageRequest.of(args.first(), args.after(), "desktopUsage|" + range + "|" + granularity + "|"
-				+ args.desktopIds() + "|" + args.userName() + "|" + args.vendors() + "|" + args.accountIds());
-		return this.pager.page(connectors, page,
-				(connector, offset, count) -> connector.desktopUsage(new UsageQuery(range, granularity,
-						desktopIds.getOrDefault(connector.account().id(), List.of()), args.userName(), withPoints),
-						offset, count),
-				null, (usage, position) -> usage);
+		return AccountScope.current().flatMap((scope) -> {
+			List<UsageConnector> selected = this.accounts.select(scope, args.vendors(), args.accountIds());
+			Map<String, List<String>> desktopIds = nativeDesktopIds(scope, args.desktopIds(), selected);
+			List<UsageConnector> connectors = desktopIds.isEmpty() ? selected
+					: selected.stream().filter((c) -> desktopIds.containsKey(c.account().id())).toList();
+			PageRequest page = PageRequest.of(args.first(), args.after(), "desktopUsage|" + range + "|" + granularity
+					+ "|" + args.desktopIds() + "|" + args.userName() + "|" + args.vendors() + "|" + args.accountIds());
+			return this.pager.page(connectors, page,
+					(connector, offset, count) -> connector.desktopUsage(new UsageQuery(range, granularity,
+							desktopIds.getOrDefault(connector.account().id(), List.of()), args.userName(), withPoints),
+							offset, count),
+					null, (usage, position) -> usage);
+		});
 	}
 
-	private Map<String, List<String>> nativeDesktopIds(@Nullable List<String> desktopIds,
+	private Map<String, List<String>> nativeDesktopIds(AccountScope scope, @Nullable List<String> desktopIds,
 			List<UsageConnector> selected) {
 		Map<String, List<String>> byAccount = new LinkedHashMap<>();
 		if (desktopIds == null) {
@@ -63,11 +65,11 @@ class UsageService {
 		}
 		for (String id : desktopIds) {
 			GlobalId globalId = GlobalId.parse(id, "desktopIds");
-			UsageConnector connector = this.accounts.get(globalId.accountId(), "desktopIds");
+			UsageConnector connector = this.accounts.get(scope, globalId.accountId(), "desktopIds");
 			if (connector.account().vendor() != globalId.vendor()) {
 				throw new InvalidArgumentException("desktopIds",
 						"'" + id + "' names vendor " + globalId.vendor() + " but account " + globalId.accountId()
-								+ " is a " + connector.account().vendor() + " account");
+								+ " belongs to vendor " + connector.account().vendor());
 			}
 			if (!selected.contains(connector)) {
 				throw new InvalidArgumentException("desktopIds", "'" + id + "' belongs to account "
@@ -81,62 +83,66 @@ class UsageService {
 	Mono<Connection<UsageRankEntry>> usageRanking(FieldArguments.Ranking args) {
 		DateRange range = this.windows.pastDays(args.range(), "range");
 		RankDimension by = Objects.requireNonNullElse(args.by(), RankDimension.DESKTOP);
-		List<UsageConnector> connectors = this.accounts.select(args.vendors(), args.accountIds());
 		PageRequest page = PageRequest.of(args.first(), args.after(),
 				"usageRanking|" + range + "|" + by + "|" + args.vendors() + "|" + args.accountIds());
 		Comparator<UsageTotal> longestFirst = Comparator.comparingLong((UsageTotal total) -> total.duration().seconds())
 			.reversed();
-		return this.pager.page(connectors, page,
-				(connector, offset, count) -> connector.usageRanking(range, by, offset, count), longestFirst,
-				(total, position) -> new UsageRankEntry(Math.toIntExact(position + 1), total.desktop(),
-						total.userName(), total.duration()));
+		return AccountScope.current()
+			.flatMap((scope) -> this.pager.page(this.accounts.select(scope, args.vendors(), args.accountIds()), page,
+					(connector, offset, count) -> connector.usageRanking(range, by, offset, count), longestFirst,
+					(total, position) -> new UsageRankEntry(Math.toIntExact(position + 1), total.desktop(),
+							total.userName(), total.duration())));
 	}
 
 	Mono<Connection<DesktopMetric>> desktopMetrics(FieldArguments.DesktopMetrics args) {
 		DateRange range = this.windows.pastDays(args.range(), "range");
 		DesktopMetricFilter filter = MetricArguments.check(args.filter());
 		MetricSort sort = MetricArguments.check(args.sort(), MetricSortField.DESKTOP_USAGE);
-		List<UsageConnector> connectors = this.accounts.select(null, args.accountIds());
 		PageRequest page = PageRequest.of(args.first(), args.after(),
 				"desktopMetrics|" + range + "|" + filter + "|" + sort + "|" + args.accountIds());
 		Comparator<DesktopMetric> order = Comparator
 			.comparingLong((DesktopMetric metric) -> (sort.field() == MetricSortField.DESKTOP_IDLE_DURATION)
 					? metric.idle().seconds() : metric.usage().seconds());
-		return this.pager.page(connectors, page,
-				(connector, offset, count) -> connector.desktopMetrics(range, filter, sort, offset, count),
-				(sort.effectiveDirection() == SortDirection.DESC) ? order.reversed() : order,
-				(metric, position) -> metric);
+		return AccountScope.current()
+			.flatMap((scope) -> this.pager.page(this.accounts.select(scope, null, args.accountIds()), page,
+					(connector, offset, count) -> connector.desktopMetrics(range, filter, sort, offset, count),
+					(sort.effectiveDirection() == SortDirection.DESC) ? order.reversed() : order,
+					(metric, position) -> metric));
 	}
 
 	Mono<Connection<UserMetric>> userMetrics(FieldArguments.UserMetrics args) {
 		DateRange range = this.windows.pastDays(args.range(), "range");
 		UserMetricFilter filter = MetricArguments.check(args.filter());
 		MetricSort sort = MetricArguments.check(args.sort(), MetricSortField.USER_USAGE);
-		List<UsageConnector> connectors = this.accounts.select(null, args.accountIds());
 		PageRequest page = PageRequest.of(args.first(), args.after(),
 				"userMetrics|" + range + "|" + filter + "|" + sort + "|" + args.accountIds());
 		Comparator<UserMetric> order = Comparator.comparingLong((UserMetric metric) -> metric.usage().seconds());
-		return this.pager.page(connectors, page,
-				(connector, offset, count) -> connector.userMetrics(range, filter, sort, offset, count),
-				(sort.effectiveDirection() == SortDirection.DESC) ? order.reversed() : order,
-				(metric, position) -> metric);
+		return AccountScope.current()
+			.flatMap((scope) -> this.pager.page(this.accounts.select(scope, null, args.accountIds()), page,
+					(connector, offset, count) -> connector.userMetrics(range, filter, sort, offset, count),
+					(sort.effectiveDirection() == SortDirection.DESC) ? order.reversed() : order,
+					(metric, position) -> metric));
 	}
 
 	Mono<ExportTask> startDesktopUsageExport(DesktopUsageExportInput input) {
 		DateRange range = this.windows.pastDays(input.range(), "input.range");
 		DesktopMetricFilter filter = MetricArguments.check(input.filter());
 		MetricSort sort = MetricArguments.check(input.sort(), MetricSortField.DESKTOP_USAGE);
-		return this.accounts.get(input.accountId(), "input.accountId").startDesktopUsageExport(range, filter, sort);
+		return AccountScope.current()
+			.flatMap((scope) -> this.accounts.get(scope, input.accountId(), "input.accountId")
+				.startDesktopUsageExport(range, filter, sort));
 	}
 
 	Mono<ExportTask> exportTask(String id) {
 		GlobalId taskId = GlobalId.parse(id, "id");
-		UsageConnector connector = this.accounts.get(taskId.accountId(), "id");
-		if (connector.account().vendor() != taskId.vendor()) {
-			throw new InvalidArgumentException("id", "'" + id + "' names vendor " + taskId.vendor() + " but account "
-					+ taskId.accountId() + " is a " + connector.account().vendor() + " account");
-		}
-		return connector.exportTask(taskId.nativeId());
+		return AccountScope.current().flatMap((scope) -> {
+			UsageConnector connector = this.accounts.get(scope, taskId.accountId(), "id");
+			if (connector.account().vendor() != taskId.vendor()) {
+				throw new InvalidArgumentException("id", "'" + id + "' names vendor " + taskId.vendor()
+						+ " but account " + taskId.accountId() + " belongs to vendor " + connector.account().vendor());
+			}
+			return connector.exportTask(taskId.nativeId());
+		});
 	}
 
 }

@@ -101,6 +101,25 @@ class FederationTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void usageOfADesktopTheVendorDoesNotKnowIsNotFound() {
+		this.graphQlTester.document(ENTITIES)
+			.variable("representations",
+					List.of(Map.of("__typename", "Desktop", "id", "huawei:huawei-demo:no-such-desktop"),
+							Map.of("__typename", "Desktop", "id",
+									"huawei:huawei-demo:" + estate().desktops().get(0).id())))
+			.variable("range", range(today().minusDays(2), today().minusDays(1)))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
+				assertThat(error.getMessage()).contains("no-such-desktop").contains("huawei-demo");
+				assertThat(error.getPath()).isEqualTo("_entities[0].usage");
+			}))
+			.path("_entities[1].usage.total.seconds")
+			.hasValue();
+	}
+
+	@Test
 	void nestedUsageTotalsOfTwentyFiveDesktopsAcrossVendorsCostOneWindowPerAccount() {
 		LocalDate from = today().minusDays(7);
 		LocalDate to = today().minusDays(1);

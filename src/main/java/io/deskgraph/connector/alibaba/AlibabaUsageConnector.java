@@ -179,6 +179,15 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			Predicate<UsageDurationItem> wanted = wanted(query);
 			return usageRows(range, "range").flatMap((rows) -> {
 				Map<UsageKey, Totals> totals = totals(rows.stream().filter(wanted).toList());
+				// The ranking lists only desktops with usage, so a desktop asked for by
+				// id and missing is
+				// reported with no usage: the API cannot tell an unused desktop from an
+				// unknown one.
+				for (String desktopId : query.desktopIds()) {
+					if (totals.keySet().stream().noneMatch((key) -> key.desktopId().equals(desktopId))) {
+						totals.put(new UsageKey(desktopId, query.userName()), new Totals());
+					}
+				}
 				List<UsageKey> keys = totals.keySet().stream().sorted(KEY_ORDER).toList();
 				List<UsageKey> wantedKeys = slice(keys, offset, count).items();
 				if (wantedKeys.isEmpty()) {

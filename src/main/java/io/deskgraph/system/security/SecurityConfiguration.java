@@ -1,0 +1,120 @@
+package io.deskgraph.system.security;
+
+import io.deskgraph.connector.AccountRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.security.reactive.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * The security filter chain of the gateway: API key and bearer JWT authentication,
+ * required on {@code /graphql} and the actuator (except health) when configured,
+ * per-client rate limiting and the caller's account scope.
+ *
+ * @author DeskGraph
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, SecurityProperties properties,
+			AccountRegistry accounts, GraphQlProperties graphQl, ObjectProvider<ReactiveJwtDecoder> jwtDecoders) {
+		ReactiveJwtDecoder jwtDecoder = jwtDecoders.getIfUnique();
+		boolean apiKeys = !properties.apiKeys().isEmpty();
+		boolean bearer = jwtDecoder != null;
+		boolean required = (properties.required() != null) ? properties.required() : (apiKeys || bearer);
+		report(required, apiKeys, bearer, properties, accounts);
+		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(apiKeys, bearer);
+		String graphQlPath = graphQl.getPath();
+		ServerWebExchangeMatcher graphQlRequests = ServerWebExchangeMatchers.pathMatchers(graphQlPath,
+				graphQlPath + "/**");
+		// Stateless: every request carries its credentials, nothing is kept between them.
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+		if (apiKeys) {
+			ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(properties.apiKeys(), accounts);
+			AuthenticationWebFilter apiKeyFilter = new AuthenticationWebFilter(authenticator);
+			apiKeyFilter.setServerAuthenticationConverter(authenticator);
+			apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
+			http.addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION);
+		}
+		if (jwtDecoder != null) {
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
+				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder)));
+		}
+		// Credentials that are sent are always checked, so health shows details to
+		// authenticated callers even where anonymous ones are let in.
+		http.authorizeExchange((exchanges) -> {
+			if (required) {
+				exchanges.matchers(EndpointRequest.to(HealthEndpoint.class))
+					.permitAll()
+					.matchers(EndpointRequest.toAnyEndpoint())
+					.authenticated()
+					.matchers(graphQlRequests)
+					.authenticated()
+					.pathMatchers(graphQl.getGraphiql().getPath(), "/", "/favicon.ico", "/examples/**")
+					.permitAll()
+					.anyExchange()
+					.authenticated();
+			}
+			else {
+				exchanges.anyExchange().permitAll();
+			}
+		});
+		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
+		if (rateLimit.enabled()) {
+			http.addFilterBefore(
+					new ClientRateLimitWebFilter(graphQlRequests, new ClientRateLimiter(rateLimit, System::nanoTime)),
+					SecurityWebFiltersOrder.AUTHORIZATION);
+		}
+		http.addFilterAfter(new AccountScopeWebFilter(properties.accountsClaim()),
+				SecurityWebFiltersOrder.AUTHORIZATION);
+		return http.build();
+	}
+
+	private static void report(boolean required, boolean apiKeys, boolean bearer, SecurityProperties properties,
+			AccountRegistry accounts) {
+		String schemes = (apiKeys ? properties.apiKeys().size() + " API key(s)" : "no API key")
+				+ (bearer ? " and bearer JWTs" : "");
+		if (!required) {
+			logger.warn(
+					"Client authentication is off ({}{}): the gateway is open to anyone who can reach it; "
+							+ "configure deskgraph.security.api-keys or a JWT issuer to require it",
+					accounts.isDemoMode() ? "demo mode, " : "", schemes);
+		}
+		else if (!apiKeys && !bearer) {
+			logger.warn("Client authentication is required but neither deskgraph.security.api-keys nor a JWT issuer "
+					+ "is configured: every request to the GraphQL endpoint is refused");
+		}
+		else {
+			logger.info("Client authentication required: {}", schemes);
+		}
+		if (properties.rateLimit().enabled()) {
+			logger.info("Per-client rate limit: {} request(s)/s, burst {}", properties.rateLimit().requestsPerSecond(),
+					properties.rateLimit().burst());
+		}
+	}
+
+}

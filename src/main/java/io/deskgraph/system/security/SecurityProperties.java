@@ -1,0 +1,57 @@
+package io.deskgraph.system.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.lang.Nullable;
+
+/**
+ * Who may call the gateway, which accounts each caller sees and how fast each caller may
+ * send requests ({@code deskgraph.security}).
+ *
+ * @param required whether every {@code /graphql} request must authenticate; unset means
+ * required as soon as an API key or a JWT issuer ({@code spring.security.oauth2.
+ * resourceserver.jwt.*}) is configured
+ * @param apiKeys the API keys clients send in the {@code X-API-Key} header
+ * @param accountsClaim the JWT claim listing the account ids a bearer may see; a token
+ * without it sees every account
+ * @param rateLimit the per-client request rate limit on {@code /graphql}
+ * @author DeskGraph
+ */
+@ConfigurationProperties("deskgraph.security")
+public record SecurityProperties(@Nullable Boolean required, @DefaultValue List<ApiKey> apiKeys,
+		@DefaultValue("deskgraph_accounts") String accountsClaim, @DefaultValue RateLimit rateLimit) {
+
+	/**
+	 * One client's API key.
+	 *
+	 * @param name the client's name, used in logs and as its rate-limit key; never secret
+	 * @param key the secret key; set it only from an environment placeholder
+	 * @param accounts the account ids the key may see; empty means every account
+	 */
+	public record ApiKey(@Nullable String name, @Nullable String key, @DefaultValue List<String> accounts) {
+
+		@Override
+		public String toString() {
+			return "ApiKey[name=" + this.name + ", key=****, accounts=" + this.accounts + "]";
+		}
+
+	}
+
+	/**
+	 * A token bucket per client: API key name, JWT subject, or remote address when
+	 * anonymous.
+	 *
+	 * @param enabled whether {@code /graphql} requests are rate limited per client
+	 * @param requestsPerSecond the sustained rate each client may send
+	 * @param burst the requests a client may send at once after being idle
+	 * @param maxClients the most clients tracked at once; the least recently seen are
+	 * forgotten first
+	 */
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("20") double requestsPerSecond,
+			@DefaultValue("40") int burst, @DefaultValue("10000") long maxClients) {
+
+	}
+
+}

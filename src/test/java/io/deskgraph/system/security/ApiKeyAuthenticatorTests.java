@@ -1,0 +1,97 @@
+package io.deskgraph.system.security;
+
+import java.util.List;
+
+import io.deskgraph.connector.AccountRegistry;
+import io.deskgraph.connector.AccountScope;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.authentication.BadCredentialsException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link ApiKeyAuthenticator}.
+ *
+ * @author DeskGraph
+ */
+class ApiKeyAuthenticatorTests {
+
+	private static final String KEY = "k-0123456789abcdef0123456789abcdef";
+
+	private final AccountRegistry accounts = mock(AccountRegistry.class);
+
+	@Test
+	void rightKeyAuthenticatesAsItsNameWithItsScope() {
+		given(this.accounts.contains("hw")).willReturn(true);
+		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
+				List.of(new SecurityProperties.ApiKey("team", KEY, List.of("hw"))), this.accounts);
+		StepVerifier.create(authenticator.convert(exchange(KEY)).flatMap(authenticator::authenticate))
+			.assertNext((authentication) -> {
+				assertThat(authentication.getName()).isEqualTo("team");
+				assertThat(authentication.getCredentials()).isEqualTo("");
+				assertThat(((ApiKeyAuthentication) authentication).getScope())
+					.isEqualTo(AccountScope.only(List.of("hw")));
+				assertThat(authentication.toString()).doesNotContain(KEY);
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void wrongKeyIsBadCredentials() {
+		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
+				List.of(new SecurityProperties.ApiKey("team", KEY, List.of())), this.accounts);
+		StepVerifier.create(authenticator.convert(exchange(KEY + "x")).flatMap(authenticator::authenticate))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(BadCredentialsException.class).message().doesNotContain(KEY))
+			.verify();
+	}
+
+	@Test
+	void noHeaderIsNoAuthenticationAttempt() {
+		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
+				List.of(new SecurityProperties.ApiKey("team", KEY, List.of())), this.accounts);
+		StepVerifier.create(authenticator.convert(MockServerWebExchange.from(MockServerHttpRequest.post("/graphql"))))
+			.verifyComplete();
+	}
+
+	@Test
+	void emptyKeyFailsStartUp() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ApiKeyAuthenticator(List.of(new SecurityProperties.ApiKey("team", " ", List.of())),
+					this.accounts))
+			.withMessageContaining("team")
+			.withMessageContaining("environment");
+	}
+
+	@Test
+	void duplicateNamesOrKeysFailStartUp() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ApiKeyAuthenticator(List.of(new SecurityProperties.ApiKey("a", KEY, List.of()),
+					new SecurityProperties.ApiKey("a", KEY + "2", List.of())), this.accounts));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ApiKeyAuthenticator(List.of(new SecurityProperties.ApiKey("a", KEY, List.of()),
+					new SecurityProperties.ApiKey("b", KEY, List.of())), this.accounts))
+			.withMessageNotContaining(KEY);
+	}
+
+	@Test
+	void unknownAccountFailsStartUp() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ApiKeyAuthenticator(
+					List.of(new SecurityProperties.ApiKey("team", KEY, List.of("nowhere"))), this.accounts))
+			.withMessageContaining("nowhere");
+	}
+
+	private static MockServerWebExchange exchange(String key) {
+		return MockServerWebExchange
+			.from(MockServerHttpRequest.post("/graphql").header(ApiKeyAuthenticator.HEADER, key));
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.deskgraph.system.security;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for bearer JWT authentication, with tokens signed by a key pair made for the test
+ * and an accounts claim scoping the caller.
+ *
+ * @author DeskGraph
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0" })
+@AutoConfigureHttpGraphQlTester
+@ActiveProfiles("unthrottled")
+class JwtAuthenticationTests {
+
+	private static final KeyPair issuerKeys = generate();
+
+	@Autowired
+	private HttpGraphQlTester graphQlTester;
+
+	@Autowired
+	private WebTestClient webTestClient;
+
+	@Test
+	void validTokenIsAnswered() {
+		withToken(token(issuerKeys, Map.of())).document("{ accounts { id } }")
+			.execute()
+			.path("accounts[*].id")
+			.entityList(String.class)
+			.containsExactly("huawei-demo", "alibaba-demo");
+	}
+
+	@Test
+	void accountsClaimScopesTheCaller() {
+		withToken(token(issuerKeys, Map.of("deskgraph_accounts", List.of("alibaba-demo"))))
+			.document("{ accounts { id } desktopStatus { sources { accountId } } }")
+			.execute()
+			.path("accounts[*].id")
+			.entityList(String.class)
+			.containsExactly("alibaba-demo")
+			.path("desktopStatus.sources[*].accountId")
+			.entityList(String.class)
+			.containsExactly("alibaba-demo");
+	}
+
+	@Test
+	void missingTokenIsUnauthorizedWithBearerChallenge() {
+		post(null).expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*")
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("unauthorized");
+	}
+
+	@Test
+	void malformedTokenIsUnauthorized() {
+		post("Bearer not.a.jwt").expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("unauthorized")
+			.jsonPath("$.message")
+			.isEqualTo("Invalid bearer token");
+	}
+
+	@Test
+	void tokenSignedByAnotherKeyIsUnauthorized() {
+		String forged = token(generate(), Map.of());
+		String body = post("Bearer " + forged).expectStatus()
+			.isUnauthorized()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).doesNotContain(forged);
+	}
+
+	private WebTestClient.ResponseSpec post(String authorization) {
+		WebTestClient.RequestBodySpec request = this.webTestClient.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON);
+		if (authorization != null) {
+			request.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		return request.bodyValue("{\"query\":\"{ accounts { id } }\"}").exchange();
+	}
+
+	private HttpGraphQlTester withToken(String token) {
+		return this.graphQlTester.mutate().headers((headers) -> headers.setBearerAuth(token)).build();
+	}
+
+	private static String token(KeyPair keys, Map<String, Object> claims) {
+		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject("reporting-job")
+			.issuer("https://issuer.example")
+			.issueTime(Date.from(Instant.now()))
+			.expirationTime(Date.from(Instant.now().plusSeconds(300)));
+		claims.forEach(builder::claim);
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
+		try {
+			jwt.sign(new RSASSASigner(keys.getPrivate()));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return jwt.serialize();
+	}
+
+	private static KeyPair generate() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class IssuerConfiguration {
+
+		@Bean
+		ReactiveJwtDecoder jwtDecoder() {
+			return NimbusReactiveJwtDecoder.withPublicKey((RSAPublicKey) issuerKeys.getPublic()).build();
+		}
+
+	}
+
+}
