@@ -1,0 +1,28 @@
+package io.deskgraph.system.limits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits every GraphQL request must stay within before it is executed.
+ *
+ * @param maxDepth the deepest field nesting a query may have; introspection fields are
+ * not counted
+ * @param maxAliases the most aliased fields a query may have, counted with fragments
+ * expanded
+ * @param maxCost the highest cost a query may have; a connection field costs its page
+ * size times the accounts it fans out to, plus its page size times the cost of its edges,
+ * plus the rest of its selection
+ * @param maxRequestBytes the largest HTTP request body accepted on the GraphQL endpoint;
+ * larger bodies get HTTP 413
+ * @param introspectionEnabled whether {@code __schema} and {@code __type} queries are
+ * allowed; the prod profile turns this off
+ * @author DeskGraph
+ */
+@ConfigurationProperties("deskgraph.limits")
+public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases,
+		@DefaultValue("10000") long maxCost, @DefaultValue("64KB") DataSize maxRequestBytes,
+		@DefaultValue("true") boolean introspectionEnabled) {
+
+}

@@ -1,0 +1,111 @@
+package io.deskgraph.system.limits;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import io.deskgraph.connector.AccountRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rejects an operation whose depth, aliases or cost exceed {@link LimitsProperties}, or
+ * that uses introspection while it is disabled, with {@code BAD_REQUEST} errors naming
+ * the limit, after validation and before any data fetcher runs; see {@link QueryAnalyzer}
+ * for the cost model.
+ *
+ * @author DeskGraph
+ */
+@Component
+class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
+
+	private static final Logger logger = LoggerFactory.getLogger(QueryLimitsInstrumentation.class);
+
+	private final LimitsProperties properties;
+
+	private final AccountRegistry accounts;
+
+	QueryLimitsInstrumentation(LimitsProperties properties, AccountRegistry accounts) {
+		this.properties = properties;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
+		OperationDefinition operation = context.getOperationDefinition();
+		QueryAnalyzer.Measure measure = new QueryAnalyzer(context.getGraphQLSchema(), context.getFragmentsByName(),
+				context.getCoercedVariables().toMap(), this.accounts.accounts())
+			.measure(operation.getSelectionSet(), rootType(context.getGraphQLSchema(), operation));
+		List<GraphQLError> errors = violations(measure);
+		if (!errors.isEmpty()) {
+			logger.info("Rejected operation {} (execution {}): depth {}, aliases {}, cost {}, introspection {}",
+					operation.getName(), context.getExecutionId(), measure.depth(), measure.aliases(), measure.cost(),
+					measure.introspection());
+			throw new AbortExecutionException(errors);
+		}
+		return super.beginExecuteOperation(parameters, state);
+	}
+
+	private List<GraphQLError> violations(QueryAnalyzer.Measure measure) {
+		List<GraphQLError> errors = new ArrayList<>();
+		if (measure.introspection() && !this.properties.introspectionEnabled()) {
+			errors.add(error("Introspection is disabled (deskgraph.limits.introspection-enabled=false)",
+					Map.of("limit", "introspectionEnabled")));
+		}
+		if (measure.depth() > this.properties.maxDepth()) {
+			errors.add(exceeded("Query depth", "maxDepth", "max-depth", this.properties.maxDepth(), measure.depth()));
+		}
+		if (measure.aliases() > this.properties.maxAliases()) {
+			errors.add(exceeded("Query alias count", "maxAliases", "max-aliases", this.properties.maxAliases(),
+					measure.aliases()));
+		}
+		if (measure.cost() > this.properties.maxCost()) {
+			errors.add(exceeded("Query cost", "maxCost", "max-cost", this.properties.maxCost(), measure.cost()));
+		}
+		return errors;
+	}
+
+	private static GraphQLError exceeded(String what, String limit, String property, long max, long actual) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("limit", limit);
+		extensions.put("max", max);
+		extensions.put("actual", actual);
+		return error(what + " " + actual + " exceeds the maximum of " + max + " (deskgraph.limits." + property + ")",
+				extensions);
+	}
+
+	private static GraphQLError error(String message, Map<String, Object> extensions) {
+		return GraphqlErrorBuilder.newError()
+			.errorType(ErrorType.BAD_REQUEST)
+			.message(message)
+			.extensions(extensions)
+			.build();
+	}
+
+	private static GraphQLObjectType rootType(GraphQLSchema schema, OperationDefinition operation) {
+		return switch (operation.getOperation()) {
+			case MUTATION -> schema.getMutationType();
+			case SUBSCRIPTION -> schema.getSubscriptionType();
+			default -> schema.getQueryType();
+		};
+	}
+
+}

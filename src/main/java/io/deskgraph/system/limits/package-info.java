@@ -1,0 +1,10 @@
+/**
+ * Query limits (depth, aliases, cost, request size, introspection) and automatic
+ * persisted queries, all applied before any data fetcher runs.
+ */
+@NonNullApi
+@NonNullFields
+package io.deskgraph.system.limits;
+
+import org.springframework.lang.NonNullApi;
+import org.springframework.lang.NonNullFields;

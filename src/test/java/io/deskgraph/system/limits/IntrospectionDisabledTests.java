@@ -1,0 +1,76 @@
+package io.deskgraph.system.limits;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link QueryLimitsInstrumentation} with
+ * {@code deskgraph.limits.introspection-enabled=false}.
+ *
+ * @author DeskGraph
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0",
+				"deskgraph.limits.introspection-enabled=false" })
+@AutoConfigureHttpGraphQlTester
+@ActiveProfiles("unthrottled")
+class IntrospectionDisabledTests {
+
+	@Autowired
+	private HttpGraphQlTester graphQlTester;
+
+	@Test
+	void schemaQueryIsRejected() {
+		this.graphQlTester.document("{ __schema { queryType { name } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+				assertThat(error.getMessage())
+					.isEqualTo("Introspection is disabled (deskgraph.limits.introspection-enabled=false)");
+				assertThat(error.getExtensions()).containsEntry("limit", "introspectionEnabled");
+			}))
+			.path("$.data")
+			.pathDoesNotExist();
+	}
+
+	@Test
+	void typeQueryNestedInAFragmentIsRejected() {
+		this.graphQlTester.document("query { ...Types } fragment Types on Query { __type(name: \"Desktop\") { name } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies(
+						(error) -> assertThat(error.getExtensions()).containsEntry("limit", "introspectionEnabled")));
+	}
+
+	@Test
+	void ordinaryQueriesAndTypenameAnswer() {
+		this.graphQlTester.document("{ __typename accounts { id __typename } }")
+			.execute()
+			.path("accounts[*].id")
+			.entityList(String.class)
+			.containsExactly("huawei-demo", "alibaba-demo")
+			.path("__typename")
+			.entity(String.class)
+			.isEqualTo("Query");
+	}
+
+	@Test
+	void federationServiceStillAnswers() {
+		this.graphQlTester.document("{ _service { sdl } }")
+			.execute()
+			.path("_service.sdl")
+			.entity(String.class)
+			.satisfies((sdl) -> assertThat(sdl).contains("type Desktop"));
+	}
+
+}
