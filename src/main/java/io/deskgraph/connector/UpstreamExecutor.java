@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,6 +39,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -55,6 +58,12 @@ public class UpstreamExecutor {
 
 	/** Name of the timer of every vendor HTTP attempt. */
 	public static final String TIMER = "deskgraph.upstream.requests";
+
+	/**
+	 * Reactor context key of an optional {@link AtomicInteger} that counts the vendor
+	 * HTTP attempts made on behalf of one GraphQL request (used for the request log).
+	 */
+	public static final String CALL_COUNTER = UpstreamExecutor.class.getName() + ".calls";
 
 	private static final Logger logger = LoggerFactory.getLogger(UpstreamExecutor.class);
 
@@ -108,6 +117,7 @@ public class UpstreamExecutor {
 					(key, executor) -> guarded(request, call)
 						.map((value) -> new Answer(value, this.clock.instant(), request.freshness()))
 						.doOnNext((fetched) -> lastGoodCache(name).put(key, fetched))
+						.contextWrite(callCounterOf(context))
 						.toFuture());
 			return Mono.fromFuture(answer, true)
 				.doOnNext((fetched) -> report(report, fetched.fetchedAt(), null))
@@ -154,7 +164,7 @@ public class UpstreamExecutor {
 		Retry retry = this.retries.retry(name, configName(request, this.retries::getConfiguration));
 		// Inside out, as the design says: each retry takes a rate-limit permit and counts
 		// in the breaker.
-		return Mono.defer(() -> timed(request, call.get()))
+		return Mono.deferContextual((context) -> counted(context, () -> timed(request, call.get())))
 			.transformDeferred(BulkheadOperator.of(bulkhead))
 			.transformDeferred(RateLimiterOperator.of(rateLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
@@ -174,6 +184,20 @@ public class UpstreamExecutor {
 			}
 		}
 		return "default";
+	}
+
+	/**
+	 * Carries the request's call counter, if any, into a cache load, which runs outside
+	 * the caller's subscription.
+	 */
+	private static Function<Context, Context> callCounterOf(ContextView caller) {
+		Optional<AtomicInteger> counter = caller.getOrEmpty(CALL_COUNTER);
+		return (context) -> counter.map((calls) -> context.put(CALL_COUNTER, calls)).orElse(context);
+	}
+
+	private static <T> Mono<T> counted(ContextView context, Supplier<Mono<T>> attempt) {
+		context.<AtomicInteger>getOrEmpty(CALL_COUNTER).ifPresent(AtomicInteger::incrementAndGet);
+		return attempt.get();
 	}
 
 	private <T> Mono<T> timed(UpstreamRequest request, Mono<T> call) {

@@ -1,0 +1,122 @@
+package io.deskgraph.system.observability;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.deskgraph.connector.UpstreamExecutor;
+import io.deskgraph.simulator.EmbeddedSimulator;
+import io.deskgraph.simulator.alibaba.AlibabaSimulator;
+import io.deskgraph.simulator.huawei.HuaweiSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RequestLogInterceptor}.
+ *
+ * @author DeskGraph
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0" })
+@AutoConfigureWebTestClient
+@AutoConfigureObservability(tracing = false)
+@ActiveProfiles("unthrottled")
+@ExtendWith(OutputCaptureExtension.class)
+class RequestLogInterceptorTests {
+
+	private static final Pattern LOG_LINE = Pattern.compile("GraphQL request executionId=(\\S+) operation=Status "
+			+ "duration=(\\d+)ms sources=\\[([^\\]]*)\\] upstreamCalls=(\\d+) \\(0 error\\(s\\)\\)");
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private UpstreamExecutor upstream;
+
+	@Autowired
+	private HuaweiSimulator huawei;
+
+	@Autowired
+	private AlibabaSimulator alibaba;
+
+	@Test
+	void logsEachRequestOnceWithItsIdDurationSourcesAndUpstreamCalls(CapturedOutput output) {
+		reset(this.huawei);
+		reset(this.alibaba);
+		this.upstream.invalidateAll();
+		this.client.post()
+			.uri("/graphql")
+			.header("X-Debug-Token", "never-log-this-header")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "query Status { desktopStatus { total sources { accountId state } } }",
+					"operationName", "Status"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.desktopStatus.total")
+			.isNumber();
+		Matcher line = LOG_LINE.matcher(output.getOut());
+		assertThat(line.find()).as("request log line in %s", output.getOut()).isTrue();
+		assertThat(line.group(1)).isNotBlank();
+		assertThat(line.group(3)).isEqualTo("huawei-demo:OK, alibaba-demo:OK");
+		long vendorCalls = calls(this.huawei) + calls(this.alibaba);
+		assertThat(vendorCalls).isPositive();
+		assertThat(Long.parseLong(line.group(4))).isEqualTo(vendorCalls);
+		assertThat(line.find()).as("logged once").isFalse();
+		assertThat(output.getOut()).doesNotContain("never-log-this-header")
+			.doesNotContain("hw-demo-secret-key-for-local-use-only")
+			.doesNotContain("ali-demo-secret-for-local-use-only");
+	}
+
+	@Test
+	void cachedAnswersMakeNoUpstreamCalls(CapturedOutput output) {
+		String query = "query Status { desktopStatus(accountIds: [\"huawei-demo\"]) { total } }";
+		for (int i = 0; i < 2; i++) {
+			this.client.post()
+				.uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("query", query, "operationName", "Status"))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		Matcher line = LOG_LINE.matcher(output.getOut());
+		assertThat(line.find()).isTrue();
+		assertThat(line.find()).isTrue();
+		assertThat(line.group(3)).isEqualTo("huawei-demo:OK");
+		assertThat(line.group(4)).isEqualTo("0");
+	}
+
+	private static void reset(EmbeddedSimulator simulator) {
+		WebClient.create(simulator.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+	}
+
+	private static long calls(EmbeddedSimulator simulator) {
+		Map<String, Object> stats = WebClient.create(simulator.baseUrl())
+			.get()
+			.uri("/_sim/stats")
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.block();
+		@SuppressWarnings("unchecked")
+		Map<String, Number> calls = (Map<String, Number>) stats.get("calls");
+		return calls.values().stream().mapToLong(Number::longValue).sum();
+	}
+
+}
