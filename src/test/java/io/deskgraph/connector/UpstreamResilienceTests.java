@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 				"resilience4j.retry.configs.default.wait-duration=20ms",
 				"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=5",
 				"resilience4j.circuitbreaker.configs.default.sliding-window-size=10",
-				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s" })
+				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",
+				"deskgraph.security.rate-limit.enabled=false" })
 class UpstreamResilienceTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
