@@ -1,14 +1,18 @@
 package io.deskgraph.connector;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.usage.Vendor;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.lang.Nullable;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -83,6 +87,41 @@ public final class VendorHttp {
 		}
 		String message = root.getMessage();
 		return root.getClass().getSimpleName() + ((message != null) ? " " + message : "");
+	}
+
+	/**
+	 * Reads a vendor answer; a body that is not the expected answer is a
+	 * {@link VendorUnavailableException} (a malformed answer, worth retrying), never an
+	 * internal error.
+	 * @param <T> the answer type
+	 * @param objectMapper the JSON reader
+	 * @param bytes the body
+	 * @param type the answer type
+	 * @param vendor the vendor
+	 * @param accountId the account
+	 * @param call what was called, for the message
+	 * @param operation the vendor operation, for the message
+	 * @param status the HTTP status
+	 * @param requestId the vendor request id, if any
+	 * @return the answer
+	 */
+	public static <T> T decode(ObjectMapper objectMapper, byte[] bytes, Class<T> type, Vendor vendor, String accountId,
+			String call, String operation, int status, @Nullable String requestId) {
+		String problem;
+		IOException cause = null;
+		try {
+			T value = objectMapper.readValue(bytes, type);
+			if (value != null) {
+				return value;
+			}
+			problem = "no answer";
+		}
+		catch (IOException ex) {
+			problem = (ex instanceof JsonProcessingException json) ? json.getOriginalMessage() : ex.getMessage();
+			cause = ex;
+		}
+		throw new VendorUnavailableException(vendor, accountId, status, null, requestId, call + " answered HTTP "
+				+ status + " with a body that is not a valid " + operation + " answer: " + problem, cause);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.Freshness;
 import io.deskgraph.connector.UpstreamExecutor;
@@ -186,28 +185,9 @@ final class AlibabaEcdClient {
 			if (status >= 300) {
 				throw vendorError(request, status, headerRequestId, bytes);
 			}
-			return decode(request, status, headerRequestId, bytes, type);
+			return VendorHttp.decode(this.objectMapper, bytes, type, Vendor.ALIBABA, this.accountId, describe(request),
+					request.action(), status, headerRequestId);
 		});
-	}
-
-	private <T> T decode(AlibabaRequest request, int status, @Nullable String requestId, byte[] bytes, Class<T> type) {
-		String problem;
-		IOException cause = null;
-		try {
-			T value = this.objectMapper.readValue(bytes, type);
-			if (value != null) {
-				return value;
-			}
-			problem = "no answer";
-		}
-		catch (IOException ex) {
-			problem = (ex instanceof JsonProcessingException json) ? json.getOriginalMessage() : ex.getMessage();
-			cause = ex;
-		}
-		throw new VendorUnavailableException(Vendor.ALIBABA, this.accountId, status, null, requestId,
-				describe(request) + " answered HTTP " + status + " with a body that is not a valid " + request.action()
-						+ " answer: " + problem,
-				cause);
 	}
 
 	private VendorException vendorError(AlibabaRequest request, int status, @Nullable String headerRequestId,

@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.Freshness;
@@ -269,28 +268,9 @@ final class HuaweiWorkspaceClient {
 			if (status >= 300) {
 				throw vendorError(request, status, requestId, bytes);
 			}
-			return decode(request, status, requestId, bytes, type);
+			return VendorHttp.decode(this.objectMapper, bytes, type, Vendor.HUAWEI, this.accountId, describe(request),
+					request.operation(), status, requestId);
 		});
-	}
-
-	private <T> T decode(HuaweiRequest request, int status, @Nullable String requestId, byte[] bytes, Class<T> type) {
-		String problem;
-		IOException cause = null;
-		try {
-			T value = this.objectMapper.readValue(bytes, type);
-			if (value != null) {
-				return value;
-			}
-			problem = "no answer";
-		}
-		catch (IOException ex) {
-			problem = (ex instanceof JsonProcessingException json) ? json.getOriginalMessage() : ex.getMessage();
-			cause = ex;
-		}
-		throw new VendorUnavailableException(Vendor.HUAWEI, this.accountId, status, null, requestId,
-				describe(request) + " answered HTTP " + status + " with a body that is not a valid "
-						+ request.operation() + " answer: " + problem,
-				cause);
 	}
 
 	private VendorException vendorError(HuaweiRequest request, int status, @Nullable String requestId, byte[] body) {
