@@ -76,13 +76,21 @@ wait_for() {
 	exit 1
 }
 
-echo "== 2. simulators alone (simulator profile)"
-SPRING_PROFILES_ACTIVE=simulator java -jar "$JAR" --deskgraph.simulator.huawei.port="$HUAWEI_PORT" \
-	--deskgraph.simulator.alibaba.port="$ALIBABA_PORT" > "$WORK/simulator.log" 2>&1 &
+echo "== 2. simulators alone (simulator profile), one process per vendor as the huawei-sim and alibaba-sim services"
+SPRING_PROFILES_ACTIVE=simulator DESKGRAPH_SIMULATOR_ALIBABA_ENABLED=false java -jar "$JAR" \
+	--deskgraph.simulator.huawei.port="$HUAWEI_PORT" > "$WORK/simulator.log" 2>&1 &
+PIDS+=($!)
+SPRING_PROFILES_ACTIVE=simulator DESKGRAPH_SIMULATOR_HUAWEI_ENABLED=false java -jar "$JAR" \
+	--deskgraph.simulator.alibaba.port="$ALIBABA_PORT" > "$WORK/simulator-alibaba.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$HUAWEI_PORT/_sim/stats" "Huawei simulator"
 wait_for "http://127.0.0.1:$ALIBABA_PORT/_sim/stats" "Alibaba simulator"
-echo "ok: Huawei on $HUAWEI_PORT, Alibaba on $ALIBABA_PORT"
+if grep -q "Alibaba ECD simulator listening" "$WORK/simulator.log" \
+		|| grep -q "Huawei Workspace simulator listening" "$WORK/simulator-alibaba.log"; then
+	echo "FAILED: a simulator container started the other vendor's simulator too" >&2
+	exit 1
+fi
+echo "ok: Huawei on $HUAWEI_PORT, Alibaba on $ALIBABA_PORT, each in its own process"
 
 echo "== 3. gateway with the compose environment"
 mapfile -t GATEWAY_ENV < "$WORK/gateway.env"
@@ -111,7 +119,7 @@ if grep -q -e hw-demo-secret -e ali-demo-secret <<< "$metrics"; then
 fi
 grep -q 'GraphQL request executionId=' "$WORK/gateway.log" || { echo "FAILED: no request log" >&2; exit 1; }
 grep 'GraphQL request executionId=' "$WORK/gateway.log" | tail -n 1
-if grep -q -e hw-demo-secret -e ali-demo-secret "$WORK/gateway.log" "$WORK/simulator.log"; then
+if grep -q -e hw-demo-secret -e ali-demo-secret "$WORK/gateway.log" "$WORK/simulator.log" "$WORK/simulator-alibaba.log"; then
 	echo "FAILED: secret in logs" >&2
 	exit 1
 fi

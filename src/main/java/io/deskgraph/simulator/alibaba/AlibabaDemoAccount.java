@@ -8,6 +8,7 @@ import io.deskgraph.connector.DemoAccounts;
 import io.deskgraph.simulator.ConditionalOnSimulators;
 import io.deskgraph.usage.Vendor;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnSimulators
+@ConditionalOnProperty(prefix = "deskgraph.simulator.alibaba", name = "enabled", matchIfMissing = true)
 @Order(2)
 class AlibabaDemoAccount implements DemoAccounts {
 

@@ -11,6 +11,7 @@ import io.deskgraph.simulator.SimulatorProperties;
 import io.deskgraph.simulator.SimulatorServer;
 import io.deskgraph.simulator.SimulatorStats;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnSimulators
+@ConditionalOnProperty(prefix = "deskgraph.simulator.huawei", name = "enabled", matchIfMissing = true)
 public class HuaweiSimulator extends EmbeddedSimulator {
 
 	private final HuaweiSimulatorProperties properties;
