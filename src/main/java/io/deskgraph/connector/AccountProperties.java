@@ -29,6 +29,26 @@ public record AccountProperties(String id, Vendor vendor, String region, @Nullab
 		@Nullable String projectId, @Nullable String accessKey, @Nullable String secretKey,
 		@Nullable String securityToken, @Nullable String authToken, @Nullable Integer bizType) {
 
+	/**
+	 * The endpoint to call: the configured one, checked to be an absolute http(s) URL,
+	 * else the vendor's public endpoint for the region.
+	 * @param vendorEndpoint the vendor's public endpoint for this account's region
+	 * @return the endpoint
+	 * @throws IllegalArgumentException if the configured endpoint is not an absolute
+	 * http(s) URL
+	 */
+	public URI endpointOr(URI vendorEndpoint) {
+		if (this.endpoint == null) {
+			return vendorEndpoint;
+		}
+		if (this.endpoint.getHost() == null
+				|| !("http".equals(this.endpoint.getScheme()) || "https".equals(this.endpoint.getScheme()))) {
+			throw new IllegalArgumentException(this.vendor + " account '" + this.id + "' has endpoint '" + this.endpoint
+					+ "', which is not an absolute http(s) URL");
+		}
+		return this.endpoint;
+	}
+
 	@Override
 	public String toString() {
 		return "AccountProperties[id=" + this.id + ", vendor=" + this.vendor + ", region=" + this.region + ", endpoint="

@@ -103,16 +103,7 @@ public class AlibabaConnectorFactory implements ConnectorFactory {
 	 * @return for example {@code https://ecd.cn-shanghai.aliyuncs.com}
 	 */
 	static URI endpoint(AccountProperties account) {
-		URI endpoint = account.endpoint();
-		if (endpoint != null) {
-			if (endpoint.getHost() == null
-					|| !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
-				throw new IllegalArgumentException("Alibaba account '" + account.id() + "' has endpoint '" + endpoint
-						+ "', which is not an absolute http(s) URL");
-			}
-			return endpoint;
-		}
-		return URI.create("https://ecd." + account.region() + ".aliyuncs.com");
+		return account.endpointOr(URI.create("https://ecd." + account.region() + ".aliyuncs.com"));
 	}
 
 }

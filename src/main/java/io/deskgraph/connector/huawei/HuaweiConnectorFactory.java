@@ -101,17 +101,10 @@ public class HuaweiConnectorFactory implements ConnectorFactory {
 	}
 
 	static URI endpoint(AccountProperties account) {
-		URI endpoint = account.endpoint();
-		if (endpoint != null) {
-			if (endpoint.getHost() == null
-					|| !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
-				throw new IllegalArgumentException("Huawei account '" + account.id() + "' has endpoint '" + endpoint
-						+ "', which is not an absolute http(s) URL");
-			}
-			return endpoint;
+		if (account.endpoint() == null) {
+			require(account, "region", account.region());
 		}
-		String region = require(account, "region", account.region());
-		return URI.create("https://workspace." + region + ".myhuaweicloud.com");
+		return account.endpointOr(URI.create("https://workspace." + account.region() + ".myhuaweicloud.com"));
 	}
 
 	private static String require(AccountProperties account, String property, @Nullable String value) {
