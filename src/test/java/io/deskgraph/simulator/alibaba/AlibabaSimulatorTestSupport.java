@@ -121,21 +121,9 @@ final class AlibabaSimulatorTestSupport {
 	 * parameters in the query string.
 	 * @return the body of the answer
 	 */
-	@SuppressWarnings("unchecked")
 	static Map<String, Object> call(com.aliyun.teaopenapi.Client client, String action, Map<String, ?> query)
 			throws Exception {
-		Params params = new Params().setAction(action)
-			.setVersion("2020-09-30")
-			.setProtocol("HTTP")
-			.setPathname("/")
-			.setMethod("POST")
-			.setAuthType("AK")
-			.setStyle("RPC")
-			.setReqBodyType("formData")
-			.setBodyType("json");
-		OpenApiRequest request = new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(query));
-		Map<String, ?> answer = client.callApi(params, request, new RuntimeOptions());
-		return (Map<String, Object>) answer.get("body");
+		return callApi(client, action, new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(query)));
 	}
 
 	/**
@@ -143,9 +131,14 @@ final class AlibabaSimulatorTestSupport {
 	 * body.
 	 * @return the body of the answer
 	 */
-	@SuppressWarnings("unchecked")
 	static Map<String, Object> callWithFormBody(com.aliyun.teaopenapi.Client client, String action, Map<String, ?> form)
 			throws Exception {
+		return callApi(client, action, new OpenApiRequest().setBody(com.aliyun.openapiutil.Client.query(form)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> callApi(com.aliyun.teaopenapi.Client client, String action,
+			OpenApiRequest request) throws Exception {
 		Params params = new Params().setAction(action)
 			.setVersion("2020-09-30")
 			.setProtocol("HTTP")
@@ -155,7 +148,6 @@ final class AlibabaSimulatorTestSupport {
 			.setStyle("RPC")
 			.setReqBodyType("formData")
 			.setBodyType("json");
-		OpenApiRequest request = new OpenApiRequest().setBody(com.aliyun.openapiutil.Client.query(form));
 		Map<String, ?> answer = client.callApi(params, request, new RuntimeOptions());
 		return (Map<String, Object>) answer.get("body");
 	}
