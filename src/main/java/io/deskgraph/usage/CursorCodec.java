@@ -15,6 +15,12 @@ import java.util.zip.CRC32;
  */
 final class CursorCodec {
 
+	/**
+	 * The furthest a cursor may point into one account's own order; the checksum only
+	 * catches accidents, so a forged cursor must not be able to ask for more.
+	 */
+	static final long MAX_OFFSET = 1_000_000;
+
 	private static final String VERSION = "dg1";
 
 	private CursorCodec() {
@@ -77,6 +83,12 @@ final class CursorCodec {
 				long offset = Long.parseLong(pair.substring(eq + 1));
 				if (eq <= 0 || offset < 0) {
 					throw invalid();
+				}
+				if (offset > MAX_OFFSET) {
+					throw new InvalidArgumentException("after",
+							"the cursor points " + offset
+									+ " results into one account's order; DeskGraph pages at most " + MAX_OFFSET
+									+ " results deep into an account; narrow the query instead");
 				}
 				offsets.put(pair.substring(0, eq), offset);
 			}

@@ -2,16 +2,13 @@ package io.deskgraph.usage;
 
 import java.util.List;
 
-import graphql.GraphQLError;
-import graphql.schema.DataFetchingEnvironment;
-import io.deskgraph.system.GatewayExceptionResolver;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
-import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -39,17 +36,8 @@ class DesktopController {
 	}
 
 	@EntityMapping
-	Mono<Desktop> desktop(@Argument String id) {
+	Mono<Desktop> desktop(@Argument @Nullable String id) {
 		return this.service.desktop(id);
-	}
-
-	/**
-	 * Federation resolves entities outside the data fetcher exception resolvers, so bad
-	 * ids are mapped here, the same way.
-	 */
-	@GraphQlExceptionHandler
-	GraphQLError invalidArgument(InvalidArgumentException ex, DataFetchingEnvironment env) {
-		return GatewayExceptionResolver.badRequest(ex, env);
 	}
 
 	@QueryMapping

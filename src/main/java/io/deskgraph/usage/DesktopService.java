@@ -48,8 +48,12 @@ class DesktopService {
 	 * @throws InvalidArgumentException if the id is malformed or names no configured
 	 * account of its vendor the caller may see
 	 */
-	Mono<Desktop> desktop(String id) {
+	Mono<Desktop> desktop(@Nullable String id) {
 		return AccountScope.current().map((scope) -> {
+			if (id == null) {
+				throw new InvalidArgumentException("id",
+						"is required: each Desktop representation needs the id returned in Desktop.id");
+			}
 			GlobalId globalId = GlobalId.parse(id, "id");
 			Account account = this.accounts.get(scope, globalId.accountId(), "id").account();
 			if (account.vendor() != globalId.vendor()) {

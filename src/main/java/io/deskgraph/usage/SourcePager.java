@@ -66,7 +66,7 @@ class SourcePager {
 			Slice<T> slice = outcome.value();
 			queues.add((slice != null) ? new ArrayDeque<>(slice.items()) : new ArrayDeque<>());
 			if (slice != null) {
-				total += slice.totalCount();
+				total = saturatedAdd(total, slice.totalCount());
 				anyAnswered = true;
 			}
 		}
@@ -90,7 +90,14 @@ class SourcePager {
 		PageInfo pageInfo = new PageInfo(hasNext, false, edges.isEmpty() ? null : edges.get(0).cursor(),
 				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
 		List<SourceStatus> sources = outcomes.stream().map(SourceOutcome::status).toList();
-		return new Connection<>(edges, pageInfo, anyAnswered ? Math.toIntExact(total) : null, sources);
+		// Vendor totals are not under DeskGraph's control: saturate rather than overflow.
+		return new Connection<>(edges, pageInfo, anyAnswered ? (int) Math.min(total, Integer.MAX_VALUE) : null,
+				sources);
+	}
+
+	private static long saturatedAdd(long a, long b) {
+		long sum = a + b;
+		return (((a ^ sum) & (b ^ sum)) < 0) ? Long.MAX_VALUE : sum;
 	}
 
 	private static <T> int nextSource(List<Deque<T>> queues, @Nullable Comparator<T> order) {

@@ -90,8 +90,8 @@ class UsageService {
 		return AccountScope.current()
 			.flatMap((scope) -> this.pager.page(this.accounts.select(scope, args.vendors(), args.accountIds()), page,
 					(connector, offset, count) -> connector.usageRanking(range, by, offset, count), longestFirst,
-					(total, position) -> new UsageRankEntry(Math.toIntExact(position + 1), total.desktop(),
-							total.userName(), total.duration())));
+					(total, position) -> new UsageRankEntry((int) Math.min(position + 1, Integer.MAX_VALUE),
+							total.desktop(), total.userName(), total.duration())));
 	}
 
 	Mono<Connection<DesktopMetric>> desktopMetrics(FieldArguments.DesktopMetrics args) {

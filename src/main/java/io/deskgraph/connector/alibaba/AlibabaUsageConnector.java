@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.deskgraph.connector.PlannedQuestion;
 import io.deskgraph.connector.Slice;
 import io.deskgraph.connector.UnsupportedQueryException;
 import io.deskgraph.connector.UsageConnector;
@@ -95,6 +97,12 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	 */
 	static final int USAGE_WINDOW_DAYS = 90;
 
+	private static final String DESKTOPS_DRAIN = "desktops";
+
+	private static final String RANKING_DRAIN = "ranking";
+
+	private static final String DAY_RANKING_DRAIN = "day-ranking";
+
 	private static final Comparator<UsageTotal> LONGEST_FIRST = Comparator
 		.comparingLong((UsageTotal total) -> total.duration().seconds())
 		.reversed();
@@ -113,6 +121,12 @@ public final class AlibabaUsageConnector implements UsageConnector {
 
 	private final Clock clock;
 
+	/**
+	 * The most pages each kind of drain has taken for this account, for the cost model:
+	 * DescribeDesktops, rankings of one day, rankings of longer windows.
+	 */
+	private final Map<String, Integer> knownPages = new ConcurrentHashMap<>();
+
 	AlibabaUsageConnector(Account account, AlibabaEcdClient client, @Nullable Integer bizType,
 			AlibabaProperties properties, Clock clock) {
 		this.account = account;
@@ -125,6 +139,34 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	@Override
 	public Account account() {
 		return this.account;
+	}
+
+	@Override
+	public int plannedCalls(PlannedQuestion question) {
+		DateRange range = question.range();
+		return switch (question.kind()) {
+			case STATUS -> knownPages(DESKTOPS_DRAIN);
+			case IDLE -> knownPages(DESKTOPS_DRAIN) + knownPages(RANKING_DRAIN);
+			case RANKING -> knownPages(rankingDrain(range));
+			case USAGE -> {
+				int total = knownPages(rankingDrain(range));
+				if (question.withPoints() && range != null && range.days() > 1) {
+					// Per-day points come from one ranking per day.
+					long days = Math.min(range.days(), USAGE_WINDOW_DAYS + 1);
+					total += (int) (days * knownPages(DAY_RANKING_DRAIN));
+				}
+				yield total;
+			}
+			default -> 0;
+		};
+	}
+
+	private int knownPages(String drain) {
+		return this.knownPages.getOrDefault(drain, 1);
+	}
+
+	private static String rankingDrain(@Nullable DateRange range) {
+		return (range != null && range.days() == 1) ? DAY_RANKING_DRAIN : RANKING_DRAIN;
 	}
 
 	@Override
@@ -226,6 +268,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	 * page without a token, each next page with the token of the one before, until a page
 	 * comes without a token.
 	 * @param action the vendor action, named in errors
+	 * @param drainKind the kind of drain whose page count the cost model remembers
 	 * @param pageSize the page size asked for, named in errors
 	 * @param tooMany the error raised when the chain is longer than the page cap
 	 * @param fetch fetches the page of a token ({@code null} for the first)
@@ -233,8 +276,9 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	 * @param nextToken the token of the page after a page
 	 * @return every item, in vendor order
 	 */
-	private <P, T> Mono<List<T>> drain(String action, int pageSize, Function<String, RuntimeException> tooMany,
-			Function<String, Mono<P>> fetch, Function<P, List<T>> items, Function<P, String> nextToken) {
+	private <P, T> Mono<List<T>> drain(String action, String drainKind, int pageSize,
+			Function<String, RuntimeException> tooMany, Function<String, Mono<P>> fetch, Function<P, List<T>> items,
+			Function<P, String> nextToken) {
 		int maxPages = this.properties.maxPagesPerCall();
 		String limit = maxPages + " pages of " + pageSize + " (deskgraph.alibaba.max-pages-per-call)";
 		return Mono.defer(() -> fetch.apply(null)).map((payload) -> new Page<>(payload, 1, null)).expand((page) -> {
@@ -249,7 +293,12 @@ public final class AlibabaUsageConnector implements UsageConnector {
 				return Mono.error(tooMany.apply(limit));
 			}
 			return fetch.apply(token).map((payload) -> new Page<>(payload, page.number() + 1, token));
-		}).concatMapIterable((page) -> items.apply(page.payload())).collectList();
+		}).collectList().map((pages) -> {
+			this.knownPages.merge(drainKind, pages.size(), Math::max);
+			List<T> all = new ArrayList<>();
+			pages.forEach((page) -> all.addAll(items.apply(page.payload())));
+			return all;
+		});
 	}
 
 	/**
@@ -257,7 +306,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	 * QueryHistoryUsageDurationRank.
 	 */
 	private Mono<List<UsageDurationItem>> usageRows(DateRange range, String argument) {
-		return drain(AlibabaEcdClient.QUERY_HISTORY_USAGE_DURATION_RANK, RANK_PAGE_SIZE,
+		return drain(AlibabaEcdClient.QUERY_HISTORY_USAGE_DURATION_RANK, rankingDrain(range), RANK_PAGE_SIZE,
 				(limit) -> new InvalidArgumentException(argument,
 						"Alibaba usage ranking from " + range.from() + " to " + range.to() + " for account '"
 								+ this.account.id() + "' has more rows than " + limit + " hold; ask for fewer days"),
@@ -271,7 +320,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	 * Every desktop of the account's region, from one drain of DescribeDesktops.
 	 */
 	private Mono<List<DesktopItem>> desktops() {
-		return drain(AlibabaEcdClient.DESCRIBE_DESKTOPS, DESCRIBE_PAGE_SIZE,
+		return drain(AlibabaEcdClient.DESCRIBE_DESKTOPS, DESKTOPS_DRAIN, DESCRIBE_PAGE_SIZE,
 				(limit) -> new InvalidArgumentException("accountIds",
 						"Alibaba account '" + this.account.id() + "' has more desktops in " + this.account.region()
 								+ " than " + limit + " hold; raise the limit or leave the account out"),
@@ -418,8 +467,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	}
 
 	private static <T> Slice<T> slice(List<T> all, long offset, int count) {
-		int from = (int) Math.min(offset, all.size());
-		int to = (int) Math.min(offset + count, all.size());
+		int from = (int) Math.min(Math.max(offset, 0), all.size());
+		int to = (int) Math.min((long) from + Math.max(count, 0), all.size());
 		return new Slice<>(List.copyOf(all.subList(from, to)), all.size());
 	}
 

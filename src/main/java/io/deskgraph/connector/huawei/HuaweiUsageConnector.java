@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
+import io.deskgraph.connector.PlannedQuestion;
 import io.deskgraph.connector.Slice;
 import io.deskgraph.connector.UsageConnector;
 import io.deskgraph.connector.VendorUnavailableException;
@@ -111,6 +113,9 @@ public final class HuaweiUsageConnector implements UsageConnector {
 
 	private final Clock clock;
 
+	/** The largest total each API has reported for this account, for the cost model. */
+	private final Map<String, Long> knownTotals = new ConcurrentHashMap<>();
+
 	HuaweiUsageConnector(Account account, HuaweiWorkspaceClient client, HuaweiProperties properties, Clock clock) {
 		this.account = account;
 		this.client = client;
@@ -121,6 +126,36 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	@Override
 	public Account account() {
 		return this.account;
+	}
+
+	@Override
+	public int plannedCalls(PlannedQuestion question) {
+		return switch (question.kind()) {
+			case STATUS, EXPORT_TASK -> 1;
+			case EXPORT -> 2;
+			case IDLE -> pages(question.count(), UNUSED_PAGE_SIZE);
+			case RANKING, DESKTOP_METRICS, USER_METRICS -> pages(question.count(), METRICS_PAGE_SIZE);
+			case USAGE -> usedCalls(question);
+		};
+	}
+
+	/**
+	 * Calls of ListUsedDesktopInfo: one walk per 31-day window; a single window is read
+	 * up to the results wanted, several windows (and batches of desktops named by id) are
+	 * drained whole, as many pages as the largest answer seen so far had.
+	 */
+	private int usedCalls(PlannedQuestion question) {
+		long days = (question.range() != null) ? question.range().days() : USED_MAX_DAYS;
+		long windows = Math.max(1, (days + USED_MAX_DAYS - 1) / USED_MAX_DAYS);
+		if (windows == 1 || question.byIds()) {
+			return (int) Math.min(Integer.MAX_VALUE, windows * pages(question.count(), USED_PAGE_SIZE));
+		}
+		long rows = this.knownTotals.getOrDefault("ListUsedDesktopInfo", 0L);
+		return (int) Math.min(Integer.MAX_VALUE, windows * pages(rows, USED_PAGE_SIZE));
+	}
+
+	private static int pages(long rows, int pageSize) {
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (rows + pageSize - 1) / pageSize));
 	}
 
 	@Override
@@ -244,6 +279,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 		}
 		return Mono.defer(() -> fetch.apply(firstPage)).flatMap((first) -> {
 			long vendorTotal = total.applyAsLong(first);
+			this.knownTotals.merge(operation, vendorTotal, Math::max);
 			long end = Math.min(offset + count, vendorTotal);
 			long lastPage = (end > firstPage) ? ((end - 1) / pageSize) * pageSize : firstPage;
 			long pages = (lastPage - firstPage) / pageSize + 1;
@@ -319,8 +355,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	private static <T> Slice<T> slice(List<T> all, long offset, int count) {
-		int from = (int) Math.min(offset, all.size());
-		int to = (int) Math.min(offset + count, all.size());
+		int from = (int) Math.min(Math.max(offset, 0), all.size());
+		int to = (int) Math.min((long) from + Math.max(count, 0), all.size());
 		return new Slice<>(List.copyOf(all.subList(from, to)), all.size());
 	}
 

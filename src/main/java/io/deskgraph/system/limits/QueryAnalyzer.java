@@ -1,5 +1,6 @@
 package io.deskgraph.system.limits;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
+import graphql.language.ObjectValue;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.StringValue;
@@ -175,7 +177,10 @@ final class QueryAnalyzer {
 		boolean introspection = name.equals(Introspection.SchemaMetaFieldDef.getName())
 				|| name.equals(Introspection.TypeMetaFieldDef.getName());
 		if (name.startsWith("__")) {
-			return new Measure(0, 0, 0, introspection);
+			// Introspection costs nothing, but its aliases count like any others: three
+			// thousand aliased __typename fields are still three thousand fields.
+			int aliases = ((field.getAlias() != null) ? 1 : 0) + aliasesBelow(field.getSelectionSet(), new HashSet<>());
+			return new Measure(0, aliases, 0, introspection);
 		}
 		int aliases = (field.getAlias() != null) ? 1 : 0;
 		GraphQLFieldDefinition definition = (parent instanceof GraphQLFieldsContainer container)
@@ -202,6 +207,63 @@ final class QueryAnalyzer {
 			cost = add(1, times(listSize(field, "representations"), children.cost()));
 		}
 		return new Measure(1 + children.depth(), aliases + children.aliases(), cost, children.introspection());
+	}
+
+	private int aliasesBelow(@Nullable SelectionSet selectionSet, Set<String> spreads) {
+		int aliases = 0;
+		if (selectionSet == null) {
+			return 0;
+		}
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof Field field) {
+				aliases += ((field.getAlias() != null) ? 1 : 0) + aliasesBelow(field.getSelectionSet(), spreads);
+			}
+			else if (selection instanceof InlineFragment inline) {
+				aliases += aliasesBelow(inline.getSelectionSet(), spreads);
+			}
+			else if (selection instanceof FragmentSpread spread && spreads.add(spread.getName())
+					&& this.fragments.get(spread.getName()) != null) {
+				aliases += aliasesBelow(this.fragments.get(spread.getName()).getSelectionSet(), spreads);
+			}
+		}
+		return aliases;
+	}
+
+	/**
+	 * Representations of {@code _entities} that are not objects, which federation's
+	 * entity fetcher cannot read, by their index.
+	 * @param selectionSet the operation's selection set
+	 * @return the indexes, empty when every representation is an object
+	 */
+	List<Integer> invalidRepresentations(SelectionSet selectionSet) {
+		List<Integer> invalid = new ArrayList<>();
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof Field field && field.getName().equals("_entities")) {
+				Argument argument = field.getArguments()
+					.stream()
+					.filter((candidate) -> candidate.getName().equals("representations"))
+					.findFirst()
+					.orElse(null);
+				if (argument == null) {
+					continue;
+				}
+				if (argument.getValue() instanceof ArrayValue array) {
+					for (int i = 0; i < array.getValues().size(); i++) {
+						if (!(array.getValues().get(i) instanceof ObjectValue)) {
+							invalid.add(i);
+						}
+					}
+				}
+				else if (plain(argument.getValue()) instanceof List<?> list) {
+					for (int i = 0; i < list.size(); i++) {
+						if (!(list.get(i) instanceof Map<?, ?>)) {
+							invalid.add(i);
+						}
+					}
+				}
+			}
+		}
+		return invalid;
 	}
 
 	private long sources(Field field) {
