@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,15 +24,8 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
-import io.github.resilience4j.reactor.retry.RetryOperator;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -41,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
+import reactor.util.retry.Retry;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -48,8 +43,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every vendor call: first the per-account, per-API Caffeine cache of raw answers
  * (identical concurrent calls share one request; stale answers stand in when the vendor
- * fails), then, on a miss, the resilience chain around the HTTP call: bulkhead, rate
- * limiter sized to the vendor quota, circuit breaker and retry with backoff.
+ * fails), then, on a miss, the request's upstream-call budget and the resilience chain
+ * around the HTTP call: a fair quota permit, bulkhead, circuit breaker, and retries with
+ * backoff until the request's deadline.
  *
  * @author DeskGraph
  */
@@ -67,13 +63,30 @@ public class UpstreamExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(UpstreamExecutor.class);
 
+	/**
+	 * Time kept free at the end of a request for a call that got its quota permit late,
+	 * so that a permit is not spent on a call the deadline then cuts.
+	 */
+	private static final Duration CALL_RESERVE = Duration.ofSeconds(1);
+
+	private static final List<Object> CARRIED_KEYS = List.of(CALL_COUNTER, RequestBudget.class, Caller.class);
+
+	/** Name of the counter of retried vendor calls. */
+	public static final String RETRIES = "deskgraph.upstream.retries";
+
+	/**
+	 * Prefix of the upstream codes of failures DeskGraph raises itself rather than the
+	 * vendor (its own rate limit, open circuit, full bulkhead, deadline).
+	 */
+	public static final String OWN_CODE_PREFIX = "DESKGRAPH_";
+
 	private final CacheProperties cacheProperties;
 
-	private final RateLimiterRegistry rateLimiters;
+	private final UpstreamProperties properties;
+
+	private final VendorQuotaLimiter quotaLimiter;
 
 	private final CircuitBreakerRegistry circuitBreakers;
-
-	private final RetryRegistry retries;
 
 	private final BulkheadRegistry bulkheads;
 
@@ -85,13 +98,13 @@ public class UpstreamExecutor {
 
 	private final Map<String, Cache<Object, Answer>> lastGood = new ConcurrentHashMap<>();
 
-	public UpstreamExecutor(CacheProperties cacheProperties, RateLimiterRegistry rateLimiters,
-			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
+	public UpstreamExecutor(CacheProperties cacheProperties, UpstreamProperties properties,
+			VendorQuotaLimiter quotaLimiter, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			MeterRegistry meters, Clock clock) {
 		this.cacheProperties = cacheProperties;
-		this.rateLimiters = rateLimiters;
+		this.properties = properties;
+		this.quotaLimiter = quotaLimiter;
 		this.circuitBreakers = circuitBreakers;
-		this.retries = retries;
 		this.bulkheads = bulkheads;
 		this.meters = meters;
 		this.clock = clock;
@@ -117,7 +130,7 @@ public class UpstreamExecutor {
 					(key, executor) -> guarded(request, call)
 						.map((value) -> new Answer(value, this.clock.instant(), request.freshness()))
 						.doOnNext((fetched) -> lastGoodCache(name).put(key, fetched))
-						.contextWrite(callCounterOf(context))
+						.contextWrite(carried(context))
 						.toFuture());
 			return Mono.fromFuture(answer, true)
 				.doOnNext((fetched) -> report(report, fetched.fetchedAt(), null))
@@ -154,22 +167,88 @@ public class UpstreamExecutor {
 	}
 
 	private <T> Mono<T> guarded(UpstreamRequest request, Supplier<Mono<T>> call) {
-		String name = request.accountId() + "." + request.api();
-		Bulkhead bulkhead = this.bulkheads.bulkhead(request.accountId(),
-				configName(request, this.bulkheads::getConfiguration));
-		RateLimiter rateLimiter = this.rateLimiters.rateLimiter(name,
-				configName(request, this.rateLimiters::getConfiguration));
-		CircuitBreaker circuitBreaker = this.circuitBreakers.circuitBreaker(name,
-				configName(request, this.circuitBreakers::getConfiguration));
-		Retry retry = this.retries.retry(name, configName(request, this.retries::getConfiguration));
-		// Inside out, as the design says: each retry takes a rate-limit permit and counts
-		// in the breaker.
-		return Mono.deferContextual((context) -> counted(context, () -> timed(request, call.get())))
-			.transformDeferred(BulkheadOperator.of(bulkhead))
-			.transformDeferred(RateLimiterOperator.of(rateLimiter))
-			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
-			.transformDeferred(RetryOperator.of(retry))
-			.onErrorMap((ex) -> !(ex instanceof VendorException), (ex) -> translate(request, ex));
+		return Mono.deferContextual((context) -> {
+			RequestBudget budget = RequestBudget.of(context, this.clock.instant());
+			if (!budget.spend()) {
+				return Mono.error(new UpstreamBudgetExceededException(budget.maxCalls()));
+			}
+			Caller caller = Caller.of(context);
+			String name = request.accountId() + "." + request.api();
+			Bulkhead bulkhead = this.bulkheads.bulkhead(request.accountId(),
+					configName(request, this.bulkheads::getConfiguration));
+			CircuitBreaker circuitBreaker = this.circuitBreakers.circuitBreaker(name,
+					configName(request, this.circuitBreakers::getConfiguration));
+			// One attempt: a quota permit (waiting at most until the deadline), then the
+			// call inside the bulkhead and the breaker, cut at the deadline. Each retry
+			// takes a new permit, so retries stay within the quota too.
+			Mono<T> attempt = Mono
+				.defer(() -> this.quotaLimiter.acquire(request, caller,
+						budget.remaining(this.clock.instant()).minus(CALL_RESERVE)))
+				.then(Mono.defer(() -> counted(context, () -> timed(request, call.get()))
+					.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
+					.transformDeferred(BulkheadOperator.of(bulkhead))
+					.timeout(budget.remaining(this.clock.instant()),
+							Mono.error(() -> deadlineReached(request, budget)))));
+			return attempt.retryWhen(retries(request, budget))
+				.onErrorMap(
+						(ex) -> !(ex instanceof VendorException) && !(ex instanceof UpstreamBudgetExceededException),
+						(ex) -> translate(request, ex));
+		});
+	}
+
+	/**
+	 * Retries a failed attempt while the failure may pass and the request's deadline
+	 * leaves time: after the vendor's {@code Retry-After} when it sent one, else after an
+	 * exponential backoff with jitter.
+	 */
+	private Retry retries(UpstreamRequest request, RequestBudget budget) {
+		UpstreamProperties.Retry policy = this.properties.retry();
+		return Retry.from((signals) -> signals.concatMap((signal) -> {
+			Throwable failure = signal.failure();
+			long attempts = signal.totalRetries() + 1;
+			if (!isRetried(failure) || attempts >= policy.maxAttempts()) {
+				return Mono.error(failure);
+			}
+			Duration wait = backoff(policy, attempts, failure);
+			if (wait.plus(CALL_RESERVE).compareTo(budget.remaining(this.clock.instant())) > 0) {
+				return Mono.error(failure);
+			}
+			this.meters
+				.counter(RETRIES, "vendor", request.vendor().name(), "account", request.accountId(), "api",
+						request.api(), "reason", ((VendorException) failure).classification())
+				.increment();
+			return Mono.delay(wait);
+		}));
+	}
+
+	/**
+	 * Whether a failed attempt may pass when tried again: vendor throttling, vendor
+	 * unavailability and malformed answers, but not DeskGraph's own refusals (open
+	 * circuit, full bulkhead, no quota permit, deadline reached) nor rejected or
+	 * unauthorized calls.
+	 */
+	private static boolean isRetried(Throwable failure) {
+		return failure instanceof VendorException vendor && vendor.isRetryable()
+				&& (vendor.getUpstreamCode() == null || !vendor.getUpstreamCode().startsWith(OWN_CODE_PREFIX));
+	}
+
+	private static Duration backoff(UpstreamProperties.Retry policy, long attempts, Throwable failure) {
+		double exponential = policy.firstBackoff().toMillis() * Math.pow(2, attempts - 1);
+		double capped = Math.min(exponential, policy.maxBackoff().toMillis());
+		double jittered = capped * (1 + policy.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1));
+		Duration wait = Duration.ofMillis((long) jittered);
+		if (failure instanceof VendorQuotaException quota && quota.getRetryAfter() != null
+				&& quota.getRetryAfter().compareTo(wait) > 0) {
+			return quota.getRetryAfter();
+		}
+		return wait;
+	}
+
+	private VendorUnavailableException deadlineReached(UpstreamRequest request, RequestBudget budget) {
+		return new VendorUnavailableException(request.vendor(), request.accountId(), 0, OWN_CODE_PREFIX + "DEADLINE",
+				null, request.vendor() + " account " + request.accountId() + " " + request.api()
+						+ " did not answer before the request's deadline (deskgraph.limits.request-deadline)",
+				null);
 	}
 
 	/**
@@ -187,12 +266,20 @@ public class UpstreamExecutor {
 	}
 
 	/**
-	 * Carries the request's call counter, if any, into a cache load, which runs outside
-	 * the caller's subscription.
+	 * Carries what the upstream chain reads of the request (its call counter, budget and
+	 * client) into a cache load, which runs outside the caller's subscription.
 	 */
-	private static Function<Context, Context> callCounterOf(ContextView caller) {
-		Optional<AtomicInteger> counter = caller.getOrEmpty(CALL_COUNTER);
-		return (context) -> counter.map((calls) -> context.put(CALL_COUNTER, calls)).orElse(context);
+	private static Function<Context, Context> carried(ContextView caller) {
+		return (context) -> {
+			Context carried = context;
+			for (Object key : CARRIED_KEYS) {
+				Optional<Object> value = caller.getOrEmpty(key);
+				if (value.isPresent()) {
+					carried = carried.put(key, value.get());
+				}
+			}
+			return carried;
+		};
 	}
 
 	private static <T> Mono<T> counted(ContextView context, Supplier<Mono<T>> attempt) {
@@ -215,19 +302,26 @@ public class UpstreamExecutor {
 			.register(this.meters));
 	}
 
-	private static Throwable translate(UpstreamRequest request, Throwable ex) {
+	private Throwable translate(UpstreamRequest request, Throwable ex) {
 		String where = request.vendor() + " account " + request.accountId() + " " + request.api();
-		if (ex instanceof RequestNotPermitted) {
-			return new VendorQuotaException(request.vendor(), request.accountId(), 0, "DESKGRAPH_RATE_LIMIT", null,
-					where + ": DeskGraph's rate limiter for this vendor quota is saturated; retry shortly", ex);
+		if (ex instanceof QuotaWaitException wait) {
+			UpstreamProperties.Quota quota = this.quotaLimiter.quotaOf(request);
+			long seconds = Math.max(1, wait.expectedWait().toSeconds() + 1);
+			return new VendorQuotaException(request.vendor(), request.accountId(), 0, OWN_CODE_PREFIX + "RATE_LIMIT",
+					null,
+					where + ": the vendor allows " + quota.perMinute()
+							+ " calls a minute and no call could go out before the request's deadline; retry in about "
+							+ seconds + " s",
+					Duration.ofSeconds(seconds), null);
 		}
 		if (ex instanceof BulkheadFullException) {
-			return new VendorQuotaException(request.vendor(), request.accountId(), 0, "DESKGRAPH_BULKHEAD", null,
-					where + ": too many concurrent calls to this account; retry shortly", ex);
+			return new VendorQuotaException(request.vendor(), request.accountId(), 0, OWN_CODE_PREFIX + "BULKHEAD",
+					null, where + ": too many concurrent calls to this account; retry shortly", null);
 		}
 		if (ex instanceof CallNotPermittedException) {
-			return new VendorUnavailableException(request.vendor(), request.accountId(), 0, "DESKGRAPH_CIRCUIT_OPEN",
-					null, where + ": the vendor failed repeatedly; calls are paused while its circuit is open", ex);
+			return new VendorUnavailableException(request.vendor(), request.accountId(), 0,
+					OWN_CODE_PREFIX + "CIRCUIT_OPEN", null,
+					where + ": the vendor failed repeatedly; calls are paused while its circuit is open", null);
 		}
 		return ex;
 	}

@@ -132,6 +132,17 @@ public interface UsageConnector {
 		return unsupported("export tasks");
 	}
 
+	/**
+	 * How many vendor calls answering a question takes at least, from what the connector
+	 * knows before asking (page sizes, windows, the sizes of earlier answers); used to
+	 * bound a request's work before it starts.
+	 * @param question the question
+	 * @return the vendor calls, 0 for questions this vendor has no API for
+	 */
+	default int plannedCalls(PlannedQuestion question) {
+		return 0;
+	}
+
 	private <T> Mono<T> unsupported(String question) {
 		return Mono.error(new UnsupportedQueryException(
 				account().vendor() + " has no API for " + question + " (account " + account().id() + ")"));

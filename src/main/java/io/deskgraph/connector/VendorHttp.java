@@ -1,7 +1,11 @@
 package io.deskgraph.connector;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +15,7 @@ import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.lang.Nullable;
 import org.springframework.util.unit.DataSize;
@@ -25,6 +30,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @author DeskGraph
  */
 public final class VendorHttp {
+
+	/** The longest vendor {@code Retry-After} DeskGraph honours. */
+	static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
 
 	private VendorHttp() {
 	}
@@ -73,6 +81,40 @@ public final class VendorHttp {
 			message = call + " could not be reached: " + rootMessage(ex);
 		}
 		return new VendorUnavailableException(vendor, accountId, 0, null, null, message, ex);
+	}
+
+	/**
+	 * How long a throttled call should wait, as the vendor said in its answer:
+	 * {@code Retry-After} in seconds or as an HTTP date, or Alibaba's
+	 * {@code x-acs-retry-after} in milliseconds. Values that cannot be read or lie
+	 * outside a minute are ignored: a vendor header must not stall DeskGraph.
+	 * @param headers the answer's headers
+	 * @param now the current instant, for HTTP dates
+	 * @return the wait, or {@code null} when the answer names none
+	 */
+	@Nullable
+	public static Duration retryAfter(HttpHeaders headers, Instant now) {
+		Duration wait = null;
+		String millis = headers.getFirst("x-acs-retry-after");
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		try {
+			if (millis != null) {
+				wait = Duration.ofMillis(Long.parseLong(millis.trim()));
+			}
+			else if (value != null && value.trim().chars().allMatch(Character::isDigit) && !value.isBlank()) {
+				wait = Duration.ofSeconds(Long.parseLong(value.trim()));
+			}
+			else if (value != null) {
+				wait = Duration.between(now, ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+			}
+		}
+		catch (NumberFormatException | DateTimeException ex) {
+			return null;
+		}
+		if (wait == null || wait.isNegative() || wait.compareTo(MAX_RETRY_AFTER) > 0) {
+			return null;
+		}
+		return wait;
 	}
 
 	/**

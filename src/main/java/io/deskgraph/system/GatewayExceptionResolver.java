@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.deskgraph.connector.UnsupportedQueryException;
+import io.deskgraph.connector.UpstreamBudgetExceededException;
 import io.deskgraph.connector.VendorException;
 import io.deskgraph.usage.DesktopNotFoundException;
 import io.deskgraph.usage.InvalidArgumentException;
@@ -32,6 +33,16 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		return toError(ex, env);
+	}
+
+	/**
+	 * Turns any failure of a field into its GraphQL error.
+	 * @param ex the failure
+	 * @param env the field's environment
+	 * @return the error
+	 */
+	public GraphQLError toError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof InvalidArgumentException invalid) {
 			return badRequest(invalid, env);
 		}
@@ -43,6 +54,16 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 					.map((error) -> error.getDefaultMessage())
 					.reduce((a, b) -> a + "; " + b)
 					.orElse(bind.getMessage()))
+				.build();
+		}
+		if (ex instanceof UpstreamBudgetExceededException budget) {
+			Map<String, Object> extensions = new LinkedHashMap<>();
+			extensions.put("limit", UpstreamBudgetExceededException.LIMIT);
+			extensions.put("max", budget.getMax());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.BAD_REQUEST)
+				.message(budget.getMessage())
+				.extensions(extensions)
 				.build();
 		}
 		if (ex instanceof DesktopNotFoundException notFound) {

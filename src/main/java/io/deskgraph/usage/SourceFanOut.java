@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import io.deskgraph.connector.FetchReport;
 import io.deskgraph.connector.UnsupportedQueryException;
+import io.deskgraph.connector.UpstreamBudgetExceededException;
 import io.deskgraph.connector.UsageConnector;
 import io.deskgraph.connector.VendorException;
 import org.slf4j.Logger;
@@ -37,7 +38,8 @@ class SourceFanOut {
 	}
 
 	/**
-	 * Asks every connector at once; invalid arguments still fail the whole question.
+	 * Asks every connector at once; invalid arguments and an exceeded upstream-call
+	 * budget still fail the whole question.
 	 * @param <T> the answer type
 	 * @param connectors the accounts to ask
 	 * @param question the call to make on each
@@ -50,7 +52,9 @@ class SourceFanOut {
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
 				.map((value) -> answered(connector, value.orElse(null), report))
-				.onErrorResume((ex) -> !(ex instanceof InvalidArgumentException),
+				.onErrorResume(
+						(ex) -> !(ex instanceof InvalidArgumentException)
+								&& !(ex instanceof UpstreamBudgetExceededException),
 						(ex) -> Mono.just(notAnswered(connector, ex)))
 				.contextWrite(Context.of(FetchReport.class, report));
 		}).collectList();

@@ -4,13 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+
+import io.deskgraph.system.limits.LimitsProperties;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates and normalizes the date windows clients send, against today's date in UTC.
+ * Validates and normalizes the date windows clients send, against today's date in UTC and
+ * the longest window DeskGraph asks any vendor about
+ * ({@code deskgraph.limits.max-range-days}), before any work is done for them.
  *
  * @author DeskGraph
  */
@@ -22,8 +27,11 @@ class UsageWindows {
 
 	private final Clock clock;
 
-	UsageWindows(Clock clock) {
+	private final int maxRangeDays;
+
+	UsageWindows(Clock clock, LimitsProperties limits) {
 		this.clock = clock;
+		this.maxRangeDays = limits.maxRangeDays();
 	}
 
 	LocalDate today() {
@@ -35,6 +43,8 @@ class UsageWindows {
 	 * @param range the range as sent
 	 * @param argument the argument name for errors
 	 * @return the range, ending today at the latest
+	 * @throws InvalidArgumentException if the range is inverted, starts in the future or
+	 * starts more than {@code deskgraph.limits.max-range-days} days before today
 	 */
 	DateRange pastDays(DateRange range, String argument) {
 		if (range.from().isAfter(range.to())) {
@@ -46,7 +56,23 @@ class UsageWindows {
 			throw new InvalidArgumentException(argument,
 					"from (" + range.from() + ") is in the future; usage exists up to today (" + today + ", UTC)");
 		}
+		LocalDate earliest = earliestDay();
+		if (range.from().isBefore(earliest)) {
+			throw new InvalidArgumentException(argument,
+					"from (" + range.from() + ") is more than " + this.maxRangeDays + " days before today (" + today
+							+ ", UTC); DeskGraph asks vendors about the last " + this.maxRangeDays
+							+ " days at most (deskgraph.limits.max-range-days), so from must be on or after "
+							+ earliest);
+		}
 		return range.to().isAfter(today) ? new DateRange(range.from(), today) : range;
+	}
+
+	/**
+	 * The earliest day any window may start on.
+	 * @return today minus {@code deskgraph.limits.max-range-days}
+	 */
+	LocalDate earliestDay() {
+		return today().minusDays(this.maxRangeDays);
 	}
 
 	/**
@@ -60,6 +86,12 @@ class UsageWindows {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		Instant end = (until == null || until.isAfter(now)) ? now : until;
 		Instant start = (since != null) ? since : end.minus(DEFAULT_IDLE_WINDOW);
+		Instant earliest = earliestDay().atStartOfDay(ZoneOffset.UTC).toInstant();
+		if (start.isBefore(earliest)) {
+			throw new InvalidArgumentException("since", "since (" + start + ") is more than " + this.maxRangeDays
+					+ " days before now; DeskGraph asks vendors about the last " + this.maxRangeDays
+					+ " days at most (deskgraph.limits.max-range-days), so since must be on or after " + earliest);
+		}
 		if (!start.isBefore(end)) {
 			throw new InvalidArgumentException("since", "since (" + start + ") must be before until (" + end
 					+ "; until defaults to now and is cut at now)");

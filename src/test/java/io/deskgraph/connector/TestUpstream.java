@@ -2,14 +2,11 @@ package io.deskgraph.connector;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -30,15 +27,13 @@ public final class TestUpstream {
 	 */
 	public static UpstreamExecutor direct(Clock clock) {
 		CacheProperties noCache = new CacheProperties(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 100);
-		return new UpstreamExecutor(noCache,
-				RateLimiterRegistry.of(RateLimiterConfig.custom()
-					.limitForPeriod(1_000_000)
-					.limitRefreshPeriod(Duration.ofSeconds(1))
-					.timeoutDuration(Duration.ZERO)
-					.build()),
-				CircuitBreakerRegistry.ofDefaults(), RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()),
-				BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(1000).build()),
-				new SimpleMeterRegistry(), clock);
+		UpstreamProperties noLimits = new UpstreamProperties(
+				Map.of("default", new UpstreamProperties.Quota(100_000_000, 1_000_000)), 1.0, 1.0,
+				new UpstreamProperties.Retry(Duration.ofMillis(1), Duration.ofMillis(1), 0, 1));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		return new UpstreamExecutor(noCache, noLimits, new VendorQuotaLimiter(noLimits, meters),
+				CircuitBreakerRegistry.ofDefaults(),
+				BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(1000).build()), meters, clock);
 	}
 
 }

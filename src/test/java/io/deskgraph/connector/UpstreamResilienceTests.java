@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0",
 				"deskgraph.cache.live-ttl=1s", "deskgraph.cache.recent-ttl=1s",
-				"resilience4j.retry.configs.default.wait-duration=20ms",
+				"deskgraph.upstream.retry.first-backoff=20ms", "deskgraph.limits.request-deadline=4s",
 				"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=5",
 				"resilience4j.circuitbreaker.configs.default.sliding-window-size=10",
 				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",
@@ -62,6 +62,9 @@ class UpstreamResilienceTests {
 	private CircuitBreakerRegistry circuitBreakers;
 
 	@Autowired
+	private VendorQuotaLimiter quotaLimiter;
+
+	@Autowired
 	private MeterRegistry meters;
 
 	@BeforeEach
@@ -70,6 +73,7 @@ class UpstreamResilienceTests {
 		simulator(this.alibaba.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
 		this.upstream.invalidateAll();
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+		this.quotaLimiter.reset();
 	}
 
 	@Test
@@ -89,8 +93,8 @@ class UpstreamResilienceTests {
 		assertThat(this.meters.find("resilience4j.circuitbreaker.state")
 			.tags("name", "huawei-demo.ListUsedDesktopInfo")
 			.gauges()).isNotEmpty();
-		assertThat(this.meters.find("resilience4j.ratelimiter.available.permissions")
-			.tags("name", "huawei-demo.ListUsedDesktopInfo")
+		assertThat(this.meters.find("deskgraph.upstream.quota.available")
+			.tags("account", "huawei-demo", "api", "ListUsedDesktopInfo")
 			.gauge()).isNotNull();
 	}
 
@@ -126,15 +130,34 @@ class UpstreamResilienceTests {
 	}
 
 	@Test
-	void throttlingIsRetriedThenReported() {
+	void throttlingIsRetriedUntilTheRequestDeadlineThenReported() {
 		faults(this.huawei.baseUrl(), Map.of("throttleRate", 1.0));
+		long start = System.nanoTime();
 		Map<String, Object> response = post(
 				"{ desktopStatus(accountIds: [\"huawei-demo\"]) { total sources { state } } }")
 			.block();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(source(response, "desktopStatus", 0).get("state")).isEqualTo("FAILED");
 		assertThat(classification(response)).isEqualTo("UPSTREAM_THROTTLED");
-		// max-attempts is 3: the first call and two retries.
-		assertThat(huaweiCalls("ListDesktopsStatistics")).isEqualTo(3);
+		// Backoff from 20 ms doubling: more attempts than the old fixed three fit in the
+		// 4 s deadline, and the answer comes when the next wait would pass the deadline.
+		assertThat(huaweiCalls("ListDesktopsStatistics")).isBetween(5L, 10L);
+		assertThat(took).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void throttlingOnHalfTheCallsStillAnswersEveryQuery() {
+		faults(this.huawei.baseUrl(), Map.of("throttleRate", 0.5));
+		// 20 distinct cold questions to an API allowed 200 calls a minute: about 40 calls
+		// with the retries, well within the burst, so only the retries decide.
+		List<Map<String, Object>> responses = Flux.range(3, 20)
+			.flatMap((day) -> post("{ desktopMetrics(range: {from: \"" + today().minusDays(day) + "\", to: \""
+					+ today().minusDays(day) + "\"}, first: 1) { totalCount } }"), 20)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(responses).hasSize(20)
+			.allSatisfy((response) -> assertThat(response).as("%s", response).doesNotContainKey("errors"));
+		assertThat(huaweiCalls("ListDesktopUsageMetric")).isGreaterThan(20);
 	}
 
 	@Test
@@ -194,6 +217,9 @@ class UpstreamResilienceTests {
 		long throttled = responses.stream()
 			.filter((response) -> "UPSTREAM_THROTTLED".equals(classification(response)))
 			.count();
+		assertThat(responses).filteredOn(
+				(response) -> response.containsKey("errors") && !"UPSTREAM_THROTTLED".equals(classification(response)))
+			.isEmpty();
 		assertThat(answered).isPositive();
 		assertThat(throttled).isPositive();
 		assertThat(answered + throttled).isEqualTo(150);

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
@@ -183,7 +184,7 @@ final class AlibabaEcdClient {
 			int status = response.statusCode().value();
 			String headerRequestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
 			if (status >= 300) {
-				throw vendorError(request, status, headerRequestId, bytes);
+				throw vendorError(request, status, headerRequestId, bytes, response.headers().asHttpHeaders());
 			}
 			return VendorHttp.decode(this.objectMapper, bytes, type, Vendor.ALIBABA, this.accountId, describe(request),
 					request.action(), status, headerRequestId);
@@ -191,14 +192,15 @@ final class AlibabaEcdClient {
 	}
 
 	private VendorException vendorError(AlibabaRequest request, int status, @Nullable String headerRequestId,
-			byte[] body) {
+			byte[] body, HttpHeaders headers) {
 		ErrorResponse error = parseError(this.objectMapper, body);
 		String code = error.code();
 		String requestId = (error.requestId() != null) ? error.requestId() : headerRequestId;
 		String message = describe(request) + " failed with HTTP " + status + ((code != null) ? ", " + code : "")
 				+ ((error.message() != null) ? ": " + error.message() : "");
 		if ((code != null && code.startsWith("Throttling") && status < 500) || status == 429) {
-			return new VendorQuotaException(Vendor.ALIBABA, this.accountId, status, code, requestId, message, null);
+			return new VendorQuotaException(Vendor.ALIBABA, this.accountId, status, code, requestId, message,
+					VendorHttp.retryAfter(headers, this.clock.instant()), null);
 		}
 		if (status == 401 || status == 403 || isAuthCode(code)) {
 			return new VendorAuthException(Vendor.ALIBABA, this.accountId, status, code, requestId, message, null);

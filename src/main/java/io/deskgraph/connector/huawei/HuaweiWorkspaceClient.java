@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.lang.Nullable;
@@ -266,14 +267,15 @@ final class HuaweiWorkspaceClient {
 			int status = response.statusCode().value();
 			String requestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
 			if (status >= 300) {
-				throw vendorError(request, status, requestId, bytes);
+				throw vendorError(request, status, requestId, bytes, response.headers().asHttpHeaders());
 			}
 			return VendorHttp.decode(this.objectMapper, bytes, type, Vendor.HUAWEI, this.accountId, describe(request),
 					request.operation(), status, requestId);
 		});
 	}
 
-	private VendorException vendorError(HuaweiRequest request, int status, @Nullable String requestId, byte[] body) {
+	private VendorException vendorError(HuaweiRequest request, int status, @Nullable String requestId, byte[] body,
+			HttpHeaders headers) {
 		ErrorBody error = parseError(this.objectMapper, body);
 		String message = describe(request) + " failed with HTTP " + status
 				+ ((error.code() != null) ? ", " + error.code() : "")
@@ -284,7 +286,7 @@ final class HuaweiWorkspaceClient {
 		}
 		if (status == 429 || (error.code() != null && error.code().endsWith(".0308"))) {
 			return new VendorQuotaException(Vendor.HUAWEI, this.accountId, status, error.code(), requestId, message,
-					null);
+					VendorHttp.retryAfter(headers, this.clock.instant()), null);
 		}
 		if (status >= 400 && status < 500) {
 			return new VendorRejectedException(Vendor.HUAWEI, this.accountId, status, error.code(), requestId, message,

@@ -1,5 +1,7 @@
 package io.deskgraph.system.limits;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,11 +20,32 @@ import org.springframework.util.unit.DataSize;
  * larger bodies get HTTP 413
  * @param introspectionEnabled whether {@code __schema} and {@code __type} queries are
  * allowed; the prod profile turns this off
+ * @param maxRangeDays how many days before today the earliest day of any date range or
+ * idle window may lie; vendors with shorter windows reject earlier starts with their own
+ * limit
+ * @param maxUpstreamCalls the most vendor calls one request may cause: the estimate made
+ * before execution (accounts × windows × pages) must stay within it, and calls beyond it
+ * fail
+ * @param requestDeadline how long one GraphQL request may take in all: waits for vendor
+ * quota and retries of failed vendor calls end by then
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.limits")
 public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases,
 		@DefaultValue("10000") long maxCost, @DefaultValue("64KB") DataSize maxRequestBytes,
-		@DefaultValue("true") boolean introspectionEnabled) {
+		@DefaultValue("true") boolean introspectionEnabled, @DefaultValue("366") int maxRangeDays,
+		@DefaultValue("60") int maxUpstreamCalls, @DefaultValue("20s") Duration requestDeadline) {
+
+	public LimitsProperties {
+		if (maxRangeDays < 1) {
+			throw new IllegalArgumentException("deskgraph.limits.max-range-days must be at least 1");
+		}
+		if (maxUpstreamCalls < 1) {
+			throw new IllegalArgumentException("deskgraph.limits.max-upstream-calls must be at least 1");
+		}
+		if (requestDeadline.isNegative() || requestDeadline.isZero()) {
+			throw new IllegalArgumentException("deskgraph.limits.request-deadline must be positive");
+		}
+	}
 
 }

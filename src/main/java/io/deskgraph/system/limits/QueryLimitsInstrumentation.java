@@ -1,5 +1,7 @@
 package io.deskgraph.system.limits;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,9 +44,12 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	private final AccountRegistry accounts;
 
-	QueryLimitsInstrumentation(LimitsProperties properties, AccountRegistry accounts) {
+	private final Clock clock;
+
+	QueryLimitsInstrumentation(LimitsProperties properties, AccountRegistry accounts, Clock clock) {
 		this.properties = properties;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@Override
@@ -51,13 +57,31 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		ExecutionContext context = parameters.getExecutionContext();
 		OperationDefinition operation = context.getOperationDefinition();
-		QueryAnalyzer.Measure measure = new QueryAnalyzer(context.getGraphQLSchema(), context.getFragmentsByName(),
-				context.getCoercedVariables().toMap(), this.accounts.accounts())
-			.measure(operation.getSelectionSet(), rootType(context.getGraphQLSchema(), operation));
+		Map<String, Object> variables = context.getCoercedVariables().toMap();
+		QueryAnalyzer analyzer = new QueryAnalyzer(context.getGraphQLSchema(), context.getFragmentsByName(), variables,
+				this.accounts.accounts());
+		QueryAnalyzer.Measure measure = analyzer.measure(operation.getSelectionSet(),
+				rootType(context.getGraphQLSchema(), operation));
 		List<GraphQLError> errors = violations(measure);
+		for (int index : analyzer.invalidRepresentations(operation.getSelectionSet())) {
+			String argument = "representations[" + index + "]";
+			errors.add(error(argument + ": must be an object such as {__typename: \"Desktop\", id: \"huawei:...\"}",
+					Map.of("argument", argument)));
+		}
+		if (errors.isEmpty()) {
+			long calls = new VendorCallEstimator(context.getFragmentsByName(), variables, this.accounts,
+					LocalDate.now(this.clock), this.properties.maxRangeDays())
+				.estimate(operation.getSelectionSet());
+			if (calls > this.properties.maxUpstreamCalls()) {
+				errors.add(exceeded("Vendor calls", "maxUpstreamCalls", "max-upstream-calls",
+						this.properties.maxUpstreamCalls(), calls,
+						"estimated as accounts × date windows × pages; ask for fewer results, accounts or days"));
+			}
+		}
 		if (!errors.isEmpty()) {
-			logger.info("Rejected operation {} (execution {}): depth {}, aliases {}, cost {}, introspection {}",
-					operation.getName(), context.getExecutionId(), measure.depth(), measure.aliases(), measure.cost(),
+			// The request log line names the rejection; this is for diagnosis only.
+			logger.debug("Rejected operation (execution {}): depth {}, aliases {}, cost {}, introspection {}",
+					context.getExecutionId(), measure.depth(), measure.aliases(), measure.cost(),
 					measure.introspection());
 			throw new AbortExecutionException(errors);
 		}
@@ -84,12 +108,17 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	}
 
 	private static GraphQLError exceeded(String what, String limit, String property, long max, long actual) {
+		return exceeded(what, limit, property, max, actual, null);
+	}
+
+	private static GraphQLError exceeded(String what, String limit, String property, long max, long actual,
+			@Nullable String how) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("limit", limit);
 		extensions.put("max", max);
 		extensions.put("actual", actual);
-		return error(what + " " + actual + " exceeds the maximum of " + max + " (deskgraph.limits." + property + ")",
-				extensions);
+		return error(what + " " + actual + " exceeds the maximum of " + max + " (deskgraph.limits." + property + ")"
+				+ ((how != null) ? "; " + how : ""), extensions);
 	}
 
 	private static GraphQLError error(String message, Map<String, Object> extensions) {

@@ -128,7 +128,8 @@ class ActuatorEndpointsTests {
 		assertThat(metrics).contains("deskgraph_upstream_requests_seconds_count{")
 			.contains("deskgraph_upstream_requests_seconds_bucket{")
 			.contains("resilience4j_circuitbreaker_state{")
-			.contains("resilience4j_ratelimiter_available_permissions{")
+			.contains("deskgraph_upstream_quota_available{")
+			.contains("deskgraph_upstream_quota_waiting{")
 			.contains("graphql_request_seconds_count{");
 		assertThat(metrics.lines())
 			.anyMatch((line) -> line.startsWith("cache_gets_total{") && line.contains("cache=\"deskgraph.upstream\""));

@@ -1,0 +1,422 @@
+package io.deskgraph.system.limits;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.EnumValue;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.IntValue;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import io.deskgraph.connector.AccountRegistry;
+import io.deskgraph.connector.PlannedQuestion;
+import io.deskgraph.connector.PlannedQuestion.Kind;
+import io.deskgraph.connector.UsageConnector;
+import io.deskgraph.usage.DateRange;
+import io.deskgraph.usage.GlobalId;
+import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.RankDimension;
+import io.deskgraph.usage.Vendor;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Estimates, before execution, how many vendor calls an operation causes: for every field
+ * that asks vendors, each selected account's connector says how many calls its question
+ * takes (windows × pages), nested {@code Desktop.usage} counts once per account and
+ * window for all the desktops its parent returns (as the batch loader asks), and
+ * identical questions count once, as the request's vendor-page cache shares them.
+ * Arguments a field will reject itself are left out: that field makes no call.
+ *
+ * @author DeskGraph
+ */
+final class VendorCallEstimator {
+
+	/** Root fields that ask vendors, with the question they ask. */
+	private static final Map<String, Kind> ROOT_QUESTIONS = Map.of("desktopStatus", Kind.STATUS, "idleDesktops",
+			Kind.IDLE, "desktopUsage", Kind.USAGE, "usageRanking", Kind.RANKING, "desktopMetrics", Kind.DESKTOP_METRICS,
+			"userMetrics", Kind.USER_METRICS, "exportTask", Kind.EXPORT_TASK, "startDesktopUsageExport", Kind.EXPORT);
+
+	private final Map<String, FragmentDefinition> fragments;
+
+	private final Map<String, Object> variables;
+
+	private final AccountRegistry accounts;
+
+	private final LocalDate today;
+
+	private final LocalDate earliest;
+
+	/** Questions per account, with the results wanted of each. */
+	private final Map<Plan, Integer> plans = new LinkedHashMap<>();
+
+	/** The {@code Desktop.usage} fields found below each fragment. */
+	private final Map<String, Set<UsageAsk>> fragmentAsks = new HashMap<>();
+
+	private final Set<String> visiting = new HashSet<>();
+
+	VendorCallEstimator(Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
+			AccountRegistry accounts, LocalDate today, int maxRangeDays) {
+		this.fragments = fragments;
+		this.variables = variables;
+		this.accounts = accounts;
+		this.today = today;
+		this.earliest = today.minusDays(maxRangeDays);
+	}
+
+	/**
+	 * Estimates the vendor calls of an operation.
+	 * @param selectionSet the operation's selection set
+	 * @return the estimated number of vendor calls
+	 */
+	long estimate(SelectionSet selectionSet) {
+		for (Field field : rootFields(selectionSet, new HashSet<>())) {
+			planRootField(field);
+		}
+		long calls = 0;
+		for (Map.Entry<Plan, Integer> entry : this.plans.entrySet()) {
+			Plan plan = entry.getKey();
+			calls += plan.connector()
+				.plannedCalls(new PlannedQuestion(plan.kind(), plan.range(), plan.by(), entry.getValue(),
+						plan.withPoints(), plan.byIds()));
+		}
+		return calls;
+	}
+
+	private List<Field> rootFields(SelectionSet selectionSet, Set<String> spreads) {
+		List<Field> fields = new ArrayList<>();
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof Field field) {
+				fields.add(field);
+			}
+			else if (selection instanceof InlineFragment inline) {
+				fields.addAll(rootFields(inline.getSelectionSet(), spreads));
+			}
+			else if (selection instanceof FragmentSpread spread && spreads.add(spread.getName())
+					&& this.fragments.get(spread.getName()) != null) {
+				fields.addAll(rootFields(this.fragments.get(spread.getName()).getSelectionSet(), spreads));
+			}
+		}
+		return fields;
+	}
+
+	private void planRootField(Field field) {
+		String name = field.getName();
+		if (name.equals("_entities")) {
+			planEntities(field);
+			return;
+		}
+		Kind kind = ROOT_QUESTIONS.get(name);
+		if (kind == null) {
+			return;
+		}
+		try {
+			List<UsageConnector> selected = selected(field, kind);
+			DateRange range = (kind == Kind.STATUS || kind == Kind.IDLE || kind == Kind.EXPORT_TASK) ? null
+					: range(argument(field, (kind == Kind.EXPORT) ? "input" : "range"), kind == Kind.EXPORT);
+			if (range == null && kind != Kind.STATUS && kind != Kind.IDLE && kind != Kind.EXPORT_TASK) {
+				return;
+			}
+			int first = first(field);
+			RankDimension by = (kind == Kind.RANKING) ? rankDimension(resolve(argument(field, "by"))) : null;
+			boolean withPoints = kind == Kind.USAGE && selects(field.getSelectionSet(), "edges", "node", "points");
+			for (UsageConnector connector : selected) {
+				plan(new Plan(connector, kind, range, by, withPoints, false), first, false);
+			}
+			Set<UsageAsk> asks = usageAsks(field.getSelectionSet());
+			for (UsageAsk ask : asks) {
+				for (UsageConnector connector : selected) {
+					plan(new Plan(connector, Kind.USAGE, ask.range(), null, ask.withPoints(), true), first, true);
+				}
+			}
+		}
+		catch (InvalidArgumentException ex) {
+			// The field rejects its own arguments before asking any vendor.
+		}
+	}
+
+	private void planEntities(Field field) {
+		if (!(resolve(argument(field, "representations")) instanceof Collection<?> representations)) {
+			return;
+		}
+		Map<String, Integer> desktopsPerAccount = new LinkedHashMap<>();
+		for (Object representation : representations) {
+			if (representation instanceof Map<?, ?> map && "Desktop".equals(map.get("__typename"))
+					&& map.get("id") instanceof String id) {
+				try {
+					desktopsPerAccount.merge(GlobalId.parse(id, "id").accountId(), 1, Integer::sum);
+				}
+				catch (InvalidArgumentException ex) {
+					// resolved to an error per entity, without vendor calls
+				}
+			}
+		}
+		for (UsageAsk ask : usageAsks(field.getSelectionSet())) {
+			desktopsPerAccount.forEach((accountId, count) -> {
+				if (this.accounts.contains(accountId)) {
+					plan(new Plan(this.accounts.get(accountId, "id"), Kind.USAGE, ask.range(), null, ask.withPoints(),
+							true), count, true);
+				}
+			});
+		}
+	}
+
+	private void plan(Plan plan, int count, boolean sum) {
+		this.plans.merge(plan, count, sum ? Integer::sum : Math::max);
+	}
+
+	private List<UsageConnector> selected(Field field, Kind kind) {
+		if (kind == Kind.EXPORT_TASK) {
+			Object id = resolve(argument(field, "id"));
+			return (id instanceof String text)
+					? List.of(this.accounts.get(GlobalId.parse(text, "id").accountId(), "id")) : List.of();
+		}
+		if (kind == Kind.EXPORT) {
+			Object input = resolve(argument(field, "input"));
+			return (input instanceof Map<?, ?> map && map.get("accountId") instanceof String id)
+					? List.of(this.accounts.get(id, "input.accountId")) : List.of();
+		}
+		Collection<Vendor> vendors = vendors(resolve(argument(field, "vendors")));
+		Collection<String> accountIds = strings(resolve(argument(field, "accountIds")));
+		Collection<String> desktopIds = strings(resolve(argument(field, "desktopIds")));
+		if (desktopIds != null && !desktopIds.isEmpty()) {
+			Set<String> owners = new LinkedHashSet<>();
+			for (String id : desktopIds) {
+				owners.add(GlobalId.parse(id, "desktopIds").accountId());
+			}
+			accountIds = (accountIds != null) ? accountIds.stream().filter(owners::contains).toList()
+					: List.copyOf(owners);
+		}
+		return this.accounts.select(vendors, accountIds);
+	}
+
+	/**
+	 * The {@code Desktop.usage} fields below a selection: their ranges and whether they
+	 * ask for points.
+	 */
+	private Set<UsageAsk> usageAsks(@Nullable SelectionSet selectionSet) {
+		Set<UsageAsk> asks = new LinkedHashSet<>();
+		if (selectionSet == null) {
+			return asks;
+		}
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof Field field) {
+				if (field.getName().equals("usage") && argument(field, "range") != null) {
+					DateRange range = range(argument(field, "range"), false);
+					if (range != null) {
+						asks.add(new UsageAsk(range, selects(field.getSelectionSet(), "points")));
+					}
+				}
+				else {
+					asks.addAll(usageAsks(field.getSelectionSet()));
+				}
+			}
+			else if (selection instanceof InlineFragment inline) {
+				asks.addAll(usageAsks(inline.getSelectionSet()));
+			}
+			else if (selection instanceof FragmentSpread spread) {
+				asks.addAll(fragmentAsks(spread.getName()));
+			}
+		}
+		return asks;
+	}
+
+	private Set<UsageAsk> fragmentAsks(String name) {
+		Set<UsageAsk> known = this.fragmentAsks.get(name);
+		if (known != null) {
+			return known;
+		}
+		FragmentDefinition definition = this.fragments.get(name);
+		if (definition == null || !this.visiting.add(name)) {
+			return Set.of();
+		}
+		Set<UsageAsk> asks = usageAsks(definition.getSelectionSet());
+		this.visiting.remove(name);
+		this.fragmentAsks.put(name, asks);
+		return asks;
+	}
+
+	/** Whether a selection reaches a field by a path of field names. */
+	private boolean selects(@Nullable SelectionSet selectionSet, String... path) {
+		return selects(selectionSet, path, 0, new HashSet<>());
+	}
+
+	private boolean selects(@Nullable SelectionSet selectionSet, String[] path, int index, Set<String> spreads) {
+		if (selectionSet == null) {
+			return false;
+		}
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof Field field && field.getName().equals(path[index])
+					&& (index == path.length - 1 || selects(field.getSelectionSet(), path, index + 1, spreads))) {
+				return true;
+			}
+			if (selection instanceof InlineFragment inline && selects(inline.getSelectionSet(), path, index, spreads)) {
+				return true;
+			}
+			if (selection instanceof FragmentSpread spread && spreads.add(spread.getName() + "@" + index)
+					&& this.fragments.get(spread.getName()) != null
+					&& selects(this.fragments.get(spread.getName()).getSelectionSet(), path, index, spreads)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A day range argument as the field will use it (cut at today), or {@code null} when
+	 * the field will reject it.
+	 */
+	@Nullable
+	private DateRange range(@Nullable Argument argument, boolean insideInput) {
+		Object value = resolve(argument);
+		if (insideInput && value instanceof Map<?, ?> input) {
+			value = input.get("range");
+		}
+		if (!(value instanceof Map<?, ?> map)) {
+			return null;
+		}
+		LocalDate from = day(map.get("from"));
+		LocalDate to = day(map.get("to"));
+		if (from == null || to == null || from.isAfter(to) || from.isAfter(this.today)
+				|| from.isBefore(this.earliest)) {
+			return null;
+		}
+		return new DateRange(from, to.isAfter(this.today) ? this.today : to);
+	}
+
+	@Nullable
+	private static LocalDate day(@Nullable Object value) {
+		if (value instanceof LocalDate date) {
+			return date;
+		}
+		if (value instanceof String text) {
+			try {
+				return LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private int first(Field field) {
+		Object value = resolve(argument(field, "first"));
+		int first = (value instanceof Number number) ? number.intValue() : QueryAnalyzer.DEFAULT_FIRST;
+		return Math.max(1, Math.min(QueryAnalyzer.MAX_FIRST, first));
+	}
+
+	private static RankDimension rankDimension(@Nullable Object value) {
+		return "USER".equals(String.valueOf(value)) ? RankDimension.USER : RankDimension.DESKTOP;
+	}
+
+	@Nullable
+	private static Collection<Vendor> vendors(@Nullable Object value) {
+		Collection<String> names = strings(value);
+		if (names == null) {
+			return null;
+		}
+		List<Vendor> vendors = new ArrayList<>();
+		for (String name : names) {
+			try {
+				vendors.add(Vendor.valueOf(name.toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidArgumentException("vendors", "unknown vendor " + name);
+			}
+		}
+		return vendors;
+	}
+
+	@Nullable
+	private static Collection<String> strings(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Collection<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		return List.of(String.valueOf(value));
+	}
+
+	@Nullable
+	private static Argument argument(Field field, String name) {
+		for (Argument argument : field.getArguments()) {
+			if (argument.getName().equals(name)) {
+				return argument;
+			}
+		}
+		return null;
+	}
+
+	@Nullable
+	private Object resolve(@Nullable Argument argument) {
+		return (argument != null) ? plain(argument.getValue()) : null;
+	}
+
+	/**
+	 * A value as plain Java: numbers, strings, enum names, lists and maps of them;
+	 * {@code null} when absent or null.
+	 */
+	@Nullable
+	private Object plain(Value<?> value) {
+		if (value instanceof VariableReference reference) {
+			Object variable = this.variables.get(reference.getName());
+			return (variable instanceof Enum<?> constant) ? constant.name() : variable;
+		}
+		if (value instanceof IntValue number) {
+			return number.getValue().intValue();
+		}
+		if (value instanceof StringValue text) {
+			return text.getValue();
+		}
+		if (value instanceof EnumValue constant) {
+			return constant.getName();
+		}
+		if (value instanceof ArrayValue array) {
+			return array.getValues().stream().map(this::plain).toList();
+		}
+		if (value instanceof ObjectValue object) {
+			Map<String, Object> map = new LinkedHashMap<>();
+			for (ObjectField objectField : object.getObjectFields()) {
+				map.put(objectField.getName(), plain(objectField.getValue()));
+			}
+			return map;
+		}
+		return null;
+	}
+
+	/**
+	 * One question to one account, whatever the number of results wanted.
+	 */
+	private record Plan(UsageConnector connector, Kind kind, @Nullable DateRange range, @Nullable RankDimension by,
+			boolean withPoints, boolean byIds) {
+	}
+
+	/**
+	 * One {@code Desktop.usage} field: its days and whether it asks for points.
+	 */
+	private record UsageAsk(DateRange range, boolean withPoints) {
+	}
+
+}
