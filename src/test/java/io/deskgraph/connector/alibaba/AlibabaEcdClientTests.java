@@ -47,6 +47,18 @@ class AlibabaEcdClientTests {
 	}
 
 	@Test
+	void throttlingAnswerCarriesTheVendorsRetryAfter() {
+		this.server.answer((request) -> AlibabaStubServer.Answer
+			.json(400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow control.\"}")
+			.header("x-acs-retry-after", "1500"));
+		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, java.util.List.of()))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(io.deskgraph.connector.VendorQuotaException.class,
+							(quota) -> assertThat(quota.getRetryAfter()).isEqualTo(java.time.Duration.ofMillis(1500))))
+			.verify();
+	}
+
+	@Test
 	void rankingSendsItsParametersInTheQueryString() throws InterruptedException {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{\"TotalCount\":0}"));
 		StepVerifier
