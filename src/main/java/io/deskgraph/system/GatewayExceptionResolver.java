@@ -9,6 +9,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.deskgraph.connector.UnsupportedQueryException;
 import io.deskgraph.connector.UpstreamBudgetExceededException;
 import io.deskgraph.connector.VendorException;
+import io.deskgraph.connector.VendorQuotaException;
 import io.deskgraph.usage.DesktopNotFoundException;
 import io.deskgraph.usage.InvalidArgumentException;
 import org.slf4j.Logger;
@@ -85,6 +86,9 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 			putIfPresent(extensions, "upstreamCode", vendor.getUpstreamCode());
 			putIfPresent(extensions, "upstreamRequestId", vendor.getUpstreamRequestId());
 			extensions.put("retryable", vendor.isRetryable());
+			if (vendor instanceof VendorQuotaException quota && quota.getRetryAfter() != null) {
+				extensions.put("retryAfterSeconds", Math.max(1, (quota.getRetryAfter().toMillis() + 999) / 1000));
+			}
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(GatewayErrorType.of(vendor.classification()))
 				.message(vendor.getMessage())

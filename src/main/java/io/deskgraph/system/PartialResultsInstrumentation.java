@@ -60,6 +60,7 @@ class PartialResultsInstrumentation extends SimplePerformantInstrumentation {
 			GatewayExceptionResolver.putIfPresent(extensions, "upstreamCode", error.upstreamCode());
 			GatewayExceptionResolver.putIfPresent(extensions, "upstreamRequestId", error.upstreamRequestId());
 			extensions.put("retryable", error.retryable());
+			GatewayExceptionResolver.putIfPresent(extensions, "retryAfterSeconds", error.retryAfterSeconds());
 			errors.add(GraphqlErrorBuilder.newError(env)
 				.errorType(GatewayErrorType.of(error.code()))
 				.message(error.message())

@@ -10,9 +10,10 @@ import org.springframework.lang.Nullable;
  * @param retryable whether a retry may succeed
  * @param upstreamCode the vendor's error code
  * @param upstreamRequestId the vendor's request id
+ * @param retryAfterSeconds seconds after which a retry may succeed, where known
  * @author DeskGraph
  */
 public record SourceError(String code, String message, boolean retryable, @Nullable String upstreamCode,
-		@Nullable String upstreamRequestId) {
+		@Nullable String upstreamRequestId, @Nullable Integer retryAfterSeconds) {
 
 }

@@ -1,6 +1,7 @@
 package io.deskgraph.usage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import io.deskgraph.connector.UnsupportedQueryException;
 import io.deskgraph.connector.UpstreamBudgetExceededException;
 import io.deskgraph.connector.UsageConnector;
 import io.deskgraph.connector.VendorException;
+import io.deskgraph.connector.VendorQuotaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -84,14 +86,16 @@ class SourceFanOut {
 			logger.error("Unexpected failure asking account {}", connector.account().id(), ex);
 			error = new SourceError("INTERNAL_ERROR",
 					"Internal error while asking account " + connector.account().id() + "; see the server log", false,
-					null, null);
+					null, null, null);
 		}
 		return new SourceOutcome<>(connector, null, status(connector, SourceState.FAILED, error));
 	}
 
 	private static SourceError sourceError(VendorException vendor) {
+		Duration retryAfter = (vendor instanceof VendorQuotaException quota) ? quota.getRetryAfter() : null;
 		return new SourceError(vendor.classification(), vendor.getMessage(), vendor.isRetryable(),
-				vendor.getUpstreamCode(), vendor.getUpstreamRequestId());
+				vendor.getUpstreamCode(), vendor.getUpstreamRequestId(),
+				(retryAfter != null) ? (int) Math.max(1, (retryAfter.toMillis() + 999) / 1000) : null);
 	}
 
 	private SourceStatus status(UsageConnector connector, SourceState state, @Nullable SourceError error) {

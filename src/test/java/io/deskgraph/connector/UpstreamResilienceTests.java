@@ -223,6 +223,9 @@ class UpstreamResilienceTests {
 		assertThat(answered).isPositive();
 		assertThat(throttled).isPositive();
 		assertThat(answered + throttled).isEqualTo(150);
+		assertThat(responses).filteredOn((response) -> "UPSTREAM_THROTTLED".equals(classification(response)))
+			.allSatisfy((response) -> assertThat(response.toString()).containsPattern("retryAfterSeconds=\\d+")
+				.contains("DESKGRAPH_RATE_LIMIT"));
 		Map<String, Object> stats = simulator(this.huawei.baseUrl()).get()
 			.uri("/_sim/stats")
 			.retrieve()
