@@ -13,8 +13,8 @@
 #   JAVA_OPTS=...                extra JVM options
 #   BENCH_*                      sizes of the measurements (see bench/bench.py --help)
 #
-# Exits 0 when the measurements ran (targets missed are reported in the table, not fatal), non-zero
-# only when the benchmark could not run.
+# Exits 0 when every target was met, 1 when a target was missed (the table says which), and another
+# non-zero status when the benchmark could not run.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -167,6 +167,8 @@ env ${unset_accounts[@]+"${unset_accounts[@]}"} java ${JAVA_OPTS:-} -jar "$JAR" 
 	--deskgraph.simulator.huawei.port="$HUAWEI_PORT" \
 	--deskgraph.simulator.alibaba.port="$ALIBABA_PORT" \
 	--deskgraph.simulator.huawei.desktops="$HUAWEI_DESKTOPS" \
+	--deskgraph.security.rate-limit.enabled=false \
+	--deskgraph.cache.recent-ttl=10s \
 	--logging.level.io.deskgraph=WARN \
 	>"$LOG" 2>&1 &
 GATEWAY_PID=$!
@@ -188,6 +190,10 @@ say "DeskGraph answered after $(( $(date +%s) - started )) s"
 
 # ---------------------------------------------------------------- measure
 
+# The benchmark is one client sending what many would: the per-client request limit (20/s per client) is
+# lifted for the run, so every figure measures the gateway's work, never its refusals. Vendor quotas,
+# limits and deadlines stay at their defaults. Pages of windows that include today live 10 s instead of
+# 60 s, so that measurement f, whose windows include today, reaches the vendors six times as often.
 # In the background and waited for, so that Ctrl-C reaches the trap at once (cleanup stops it).
 rc=0
 timeout 900 python3 "$BENCH_DIR/bench.py" \
@@ -202,7 +208,10 @@ BENCH_PID=$!
 wait "$BENCH_PID" || rc=$?
 BENCH_PID=""
 
-if [[ $rc -ne 0 ]]; then
+if [[ $rc -eq 1 ]]; then
+	say "targets missed: see $OUT (gateway log: $LOG)"
+	exit 1
+elif [[ $rc -ne 0 ]]; then
 	say "the measurements could not run (exit $rc); gateway log: $LOG"
 	exit "$rc"
 fi

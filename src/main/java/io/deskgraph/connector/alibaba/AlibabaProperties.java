@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.alibaba")
-public record AlibabaProperties(@DefaultValue("10s") Duration responseTimeout,
+public record AlibabaProperties(@DefaultValue("5s") Duration responseTimeout,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("50") int maxPagesPerCall,
 		@DefaultValue("4") int dayFetchConcurrency, @DefaultValue("16MB") DataSize maxResponseSize) {
 
@@ -34,7 +34,7 @@ public record AlibabaProperties(@DefaultValue("10s") Duration responseTimeout,
 	}
 
 	/** The defaults, as bound from an empty configuration. */
-	public static final AlibabaProperties DEFAULTS = new AlibabaProperties(Duration.ofSeconds(10),
-			Duration.ofSeconds(5), 50, 4, DataSize.ofMegabytes(16));
+	public static final AlibabaProperties DEFAULTS = new AlibabaProperties(Duration.ofSeconds(5), Duration.ofSeconds(5),
+			50, 4, DataSize.ofMegabytes(16));
 
 }

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.huawei")
-public record HuaweiProperties(@DefaultValue("10s") Duration responseTimeout,
+public record HuaweiProperties(@DefaultValue("5s") Duration responseTimeout,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("50") int maxPagesPerCall,
 		@DefaultValue("9") int pageFetchConcurrency, @DefaultValue("16MB") DataSize maxResponseSize) {
 
@@ -33,7 +33,7 @@ public record HuaweiProperties(@DefaultValue("10s") Duration responseTimeout,
 	}
 
 	/** The defaults, as bound from an empty configuration. */
-	public static final HuaweiProperties DEFAULTS = new HuaweiProperties(Duration.ofSeconds(10), Duration.ofSeconds(5),
+	public static final HuaweiProperties DEFAULTS = new HuaweiProperties(Duration.ofSeconds(5), Duration.ofSeconds(5),
 			50, 9, DataSize.ofMegabytes(16));
 
 }
