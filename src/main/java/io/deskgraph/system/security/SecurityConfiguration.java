@@ -87,8 +87,10 @@ class SecurityConfiguration {
 		});
 		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
 		if (rateLimit.enabled()) {
-			http.addFilterBefore(
-					new ClientRateLimitWebFilter(graphQlRequests, new ClientRateLimiter(rateLimit, System::nanoTime)),
+			ClientRateLimiter limiter = new ClientRateLimiter(
+					"deskgraph.security.rate-limit.requests-per-second, burst and max-clients",
+					rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.maxClients(), System::nanoTime);
+			http.addFilterBefore(new ClientRateLimitWebFilter(graphQlRequests, limiter),
 					SecurityWebFiltersOrder.AUTHORIZATION);
 		}
 		http.addFilterAfter(new AccountScopeWebFilter(properties.accountsClaim()),
