@@ -1,6 +1,5 @@
 package io.deskgraph.system.security;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Limits how fast each client may call {@code /graphql}, keyed by API key name, JWT
- * subject, or remote address when anonymous, answering HTTP 429 with {@code Retry-After}
+ * subject, or client address when anonymous, answering HTTP 429 with {@code Retry-After}
  * over the limit; this is separate from the limiters that keep DeskGraph within the
  * vendors' quotas.
  *
@@ -34,9 +33,13 @@ final class ClientRateLimitWebFilter implements WebFilter {
 
 	private final ClientRateLimiter limiter;
 
-	ClientRateLimitWebFilter(ServerWebExchangeMatcher paths, ClientRateLimiter limiter) {
+	private final ClientAddressResolver addresses;
+
+	ClientRateLimitWebFilter(ServerWebExchangeMatcher paths, ClientRateLimiter limiter,
+			ClientAddressResolver addresses) {
 		this.paths = paths;
 		this.limiter = limiter;
+		this.addresses = addresses;
 	}
 
 	@Override
@@ -58,12 +61,12 @@ final class ClientRateLimitWebFilter implements WebFilter {
 				"Too many requests from this client; retry after " + seconds + " second(s)");
 	}
 
-	private static Mono<String> clientOf(ServerWebExchange exchange) {
+	private Mono<String> clientOf(ServerWebExchange exchange) {
 		return ReactiveSecurityContextHolder.getContext()
 			.mapNotNull(SecurityContext::getAuthentication)
 			.filter(Authentication::isAuthenticated)
 			.map(ClientRateLimitWebFilter::clientOf)
-			.switchIfEmpty(Mono.fromSupplier(() -> "address:" + addressOf(exchange)));
+			.switchIfEmpty(Mono.fromSupplier(() -> "address:" + this.addresses.addressOf(exchange)));
 	}
 
 	private static String clientOf(Authentication authentication) {
@@ -74,11 +77,6 @@ final class ClientRateLimitWebFilter implements WebFilter {
 			return "jwt:" + authentication.getName();
 		}
 		return "user:" + authentication.getName();
-	}
-
-	private static String addressOf(ServerWebExchange exchange) {
-		InetSocketAddress address = exchange.getRequest().getRemoteAddress();
-		return (address != null && address.getAddress() != null) ? address.getAddress().getHostAddress() : "unknown";
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -37,12 +38,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, SecurityProperties properties,
-			AccountRegistry accounts, GraphQlProperties graphQl, ObjectProvider<ReactiveJwtDecoder> jwtDecoders) {
+			AccountRegistry accounts, GraphQlProperties graphQl, ObjectProvider<ReactiveJwtDecoder> jwtDecoders,
+			Environment environment) {
 		ReactiveJwtDecoder jwtDecoder = jwtDecoders.getIfUnique();
 		boolean apiKeys = !properties.apiKeys().isEmpty();
 		boolean bearer = jwtDecoder != null;
 		boolean required = (properties.required() != null) ? properties.required() : (apiKeys || bearer);
-		report(required, apiKeys, bearer, properties, accounts);
+		ClientAddressResolver addresses = new ClientAddressResolver(properties.trustedProxies());
+		report(required, apiKeys, bearer, properties, accounts, addresses, environment);
 		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(apiKeys, bearer);
 		String graphQlPath = graphQl.getPath();
 		ServerWebExchangeMatcher graphQlRequests = ServerWebExchangeMatchers.pathMatchers(graphQlPath,
@@ -90,7 +93,7 @@ class SecurityConfiguration {
 			ClientRateLimiter limiter = new ClientRateLimiter(
 					"deskgraph.security.rate-limit.requests-per-second, burst and max-clients",
 					rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.maxClients(), System::nanoTime);
-			http.addFilterBefore(new ClientRateLimitWebFilter(graphQlRequests, limiter),
+			http.addFilterBefore(new ClientRateLimitWebFilter(graphQlRequests, limiter, addresses),
 					SecurityWebFiltersOrder.AUTHORIZATION);
 		}
 		http.addFilterAfter(new AccountScopeWebFilter(properties.accountsClaim()),
@@ -99,7 +102,7 @@ class SecurityConfiguration {
 	}
 
 	private static void report(boolean required, boolean apiKeys, boolean bearer, SecurityProperties properties,
-			AccountRegistry accounts) {
+			AccountRegistry accounts, ClientAddressResolver addresses, Environment environment) {
 		String schemes = (apiKeys ? properties.apiKeys().size() + " API key(s)" : "no API key")
 				+ (bearer ? " and bearer JWTs" : "");
 		if (!required) {
@@ -118,6 +121,16 @@ class SecurityConfiguration {
 		if (properties.rateLimit().enabled()) {
 			logger.info("Per-client rate limit: {} request(s)/s, burst {}", properties.rateLimit().requestsPerSecond(),
 					properties.rateLimit().burst());
+		}
+		if (!addresses.trustedProxies().isEmpty()) {
+			logger.info("Client addresses are read from forwarding headers of trusted proxies {}",
+					addresses.trustedProxies());
+		}
+		String forwardHeaders = environment.getProperty("server.forward-headers-strategy", "none");
+		if (!forwardHeaders.equalsIgnoreCase("none")) {
+			logger.warn("server.forward-headers-strategy={} takes the remote address from forwarding headers sent by "
+					+ "anyone, so a client can choose its own rate-limit bucket; set it to none and list the proxies "
+					+ "in deskgraph.security.trusted-proxies instead", forwardHeaders);
 		}
 	}
 

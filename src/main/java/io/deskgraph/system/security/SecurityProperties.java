@@ -16,12 +16,17 @@ import org.springframework.lang.Nullable;
  * @param apiKeys the API keys clients send in the {@code X-API-Key} header
  * @param accountsClaim the JWT claim listing the account ids a bearer may see; a token
  * without it sees every account
+ * @param trustedProxies the IP addresses and CIDR ranges (IPv4 or IPv6) of the reverse
+ * proxies and federation routers in front of the gateway; only from these is the client
+ * address read from {@code X-Forwarded-For} or {@code Forwarded}, walking from the right
+ * past trusted proxies; empty trusts no forwarding header
  * @param rateLimit the per-client request rate limit on {@code /graphql}
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.security")
 public record SecurityProperties(@Nullable Boolean required, @DefaultValue List<ApiKey> apiKeys,
-		@DefaultValue("deskgraph_accounts") String accountsClaim, @DefaultValue RateLimit rateLimit) {
+		@DefaultValue("deskgraph_accounts") String accountsClaim, @DefaultValue List<String> trustedProxies,
+		@DefaultValue RateLimit rateLimit) {
 
 	/**
 	 * One client's API key.
@@ -40,8 +45,8 @@ public record SecurityProperties(@Nullable Boolean required, @DefaultValue List<
 	}
 
 	/**
-	 * A token bucket per client: API key name, JWT subject, or remote address when
-	 * anonymous.
+	 * A token bucket per client: API key name, JWT subject, or client address (see
+	 * {@code trusted-proxies}) when anonymous.
 	 *
 	 * @param enabled whether {@code /graphql} requests are rate limited per client
 	 * @param requestsPerSecond the sustained rate each client may send
