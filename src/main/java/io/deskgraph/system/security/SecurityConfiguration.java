@@ -26,7 +26,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * The security filter chain of the gateway: API key and bearer JWT authentication,
  * required on {@code /graphql} and the actuator (except health) when configured,
- * per-client rate limiting and the caller's account scope.
+ * per-client rate limiting and the caller in the Reactor context.
  *
  * @author DeskGraph
  */
@@ -93,11 +93,12 @@ class SecurityConfiguration {
 			ClientRateLimiter limiter = new ClientRateLimiter(
 					"deskgraph.security.rate-limit.requests-per-second, burst and max-clients",
 					rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.maxClients(), System::nanoTime);
-			http.addFilterBefore(new ClientRateLimitWebFilter(graphQlRequests, limiter, addresses),
+			http.addFilterBefore(new ClientRateLimitWebFilter(graphQlRequests, limiter),
 					SecurityWebFiltersOrder.AUTHORIZATION);
 		}
-		http.addFilterAfter(new AccountScopeWebFilter(properties.accountsClaim()),
-				SecurityWebFiltersOrder.AUTHORIZATION);
+		// Right after authentication, so that the rate limit counts the caller it names.
+		http.addFilterAfter(new CallerWebFilter(properties.accountsClaim(), addresses),
+				SecurityWebFiltersOrder.AUTHENTICATION);
 		return http.build();
 	}
 
