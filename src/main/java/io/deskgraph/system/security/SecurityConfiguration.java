@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -25,8 +26,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * The security filter chain of the gateway: API key and bearer JWT authentication,
- * required on {@code /graphql} and the actuator (except health) when configured,
- * per-client rate limiting and the caller in the Reactor context.
+ * required on {@code /graphql} and the actuator (except health) when configured, a limit
+ * on failed authentication per client address, per-client rate limiting and the caller in
+ * the Reactor context.
  *
  * @author DeskGraph
  */
@@ -58,15 +60,30 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+		ServerAuthenticationFailureHandler failureHandler = new ServerAuthenticationEntryPointFailureHandler(
+				entryPoint);
+		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
+		if (rateLimit.authFailuresPerMinute() != 0) {
+			ClientRateLimiter failures = new ClientRateLimiter(
+					"deskgraph.security.rate-limit.auth-failures-per-minute, auth-failure-burst and max-clients",
+					rateLimit.authFailuresPerMinute() / 60, rateLimit.authFailureBurst(), rateLimit.maxClients(),
+					System::nanoTime);
+			AuthenticationFailureLimitWebFilter failureLimit = new AuthenticationFailureLimitWebFilter(failures,
+					addresses);
+			failureHandler = failureLimit.counting(failureHandler);
+			http.addFilterBefore(failureLimit, SecurityWebFiltersOrder.AUTHENTICATION);
+		}
 		if (apiKeys) {
 			ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(properties.apiKeys(), accounts);
 			AuthenticationWebFilter apiKeyFilter = new AuthenticationWebFilter(authenticator);
 			apiKeyFilter.setServerAuthenticationConverter(authenticator);
-			apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
+			apiKeyFilter.setAuthenticationFailureHandler(failureHandler);
 			http.addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION);
 		}
 		if (jwtDecoder != null) {
+			ServerAuthenticationFailureHandler bearerFailureHandler = failureHandler;
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
+				.authenticationFailureHandler(bearerFailureHandler)
 				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder)));
 		}
 		// Credentials that are sent are always checked, so health shows details to
@@ -88,7 +105,6 @@ class SecurityConfiguration {
 				exchanges.anyExchange().permitAll();
 			}
 		});
-		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
 		if (rateLimit.enabled()) {
 			ClientRateLimiter limiter = new ClientRateLimiter(
 					"deskgraph.security.rate-limit.requests-per-second, burst and max-clients",
@@ -119,9 +135,18 @@ class SecurityConfiguration {
 		else {
 			logger.info("Client authentication required: {}", schemes);
 		}
-		if (properties.rateLimit().enabled()) {
-			logger.info("Per-client rate limit: {} request(s)/s, burst {}", properties.rateLimit().requestsPerSecond(),
-					properties.rateLimit().burst());
+		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
+		if (rateLimit.enabled()) {
+			logger.info("Per-client rate limit: {} request(s)/s, burst {}", rateLimit.requestsPerSecond(),
+					rateLimit.burst());
+		}
+		if (rateLimit.authFailuresPerMinute() != 0) {
+			logger.info("Failed authentication limit per client address: {}/min, burst {}",
+					rateLimit.authFailuresPerMinute(), rateLimit.authFailureBurst());
+		}
+		else if (apiKeys || bearer) {
+			logger.warn("Failed authentication attempts are not limited (deskgraph.security.rate-limit."
+					+ "auth-failures-per-minute=0): clients may try credentials as fast as they like");
 		}
 		if (!addresses.trustedProxies().isEmpty()) {
 			logger.info("Client addresses are read from forwarding headers of trusted proxies {}",

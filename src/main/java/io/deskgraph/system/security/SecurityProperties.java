@@ -51,11 +51,19 @@ public record SecurityProperties(@Nullable Boolean required, @DefaultValue List<
 	 * @param enabled whether {@code /graphql} requests are rate limited per client
 	 * @param requestsPerSecond the sustained rate each client may send
 	 * @param burst the requests a client may send at once after being idle
-	 * @param maxClients the most clients tracked at once; the least recently seen are
-	 * forgotten first
+	 * @param maxClients the most clients tracked at once, by each of the two limits; the
+	 * least recently seen are forgotten first
+	 * @param authFailuresPerMinute the sustained rate of failed authentication attempts
+	 * (wrong API key, invalid bearer token) each client address may make, on any path;
+	 * once its failures are used up, requests with credentials from that address get HTTP
+	 * 429 before their credentials are checked; independent of {@code enabled}, and
+	 * {@code 0} turns it off
+	 * @param authFailureBurst the failed authentication attempts an address may make at
+	 * once after a quiet period
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("20") double requestsPerSecond,
-			@DefaultValue("40") int burst, @DefaultValue("10000") long maxClients) {
+			@DefaultValue("40") int burst, @DefaultValue("10000") long maxClients,
+			@DefaultValue("10") double authFailuresPerMinute, @DefaultValue("5") int authFailureBurst) {
 
 	}
 
