@@ -1,8 +1,5 @@
 package io.deskgraph.system.security;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
 import java.util.function.Function;
 
 import io.deskgraph.connector.AccountScope;
@@ -13,7 +10,6 @@ import reactor.util.context.Context;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -76,22 +72,9 @@ final class CallerWebFilter implements WebFilter {
 			return apiKey.getScope();
 		}
 		if (authentication instanceof JwtAuthenticationToken token) {
-			return scopeOf(token.getToken());
+			return BearerAuthenticationConverter.scopeOf(token.getToken(), this.accountsClaim);
 		}
 		return AccountScope.all();
-	}
-
-	private AccountScope scopeOf(Jwt jwt) {
-		Object claim = jwt.getClaims().get(this.accountsClaim);
-		if (claim == null) {
-			return AccountScope.all();
-		}
-		if (claim instanceof Collection<?> values) {
-			return AccountScope.only(values.stream().map(String::valueOf).toList());
-		}
-		// A space- or comma-separated string, like the standard "scope" claim.
-		List<String> ids = Arrays.stream(claim.toString().split("[\\s,]+")).filter((id) -> !id.isEmpty()).toList();
-		return AccountScope.only(ids);
 	}
 
 }

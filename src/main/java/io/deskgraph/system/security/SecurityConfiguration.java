@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -59,7 +60,10 @@ class SecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler((exchange, denied) -> JsonErrors.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
+						"These credentials may not use this endpoint: it is for operators, whose credentials are "
+								+ "not limited to some accounts")));
 		ServerAuthenticationFailureHandler failureHandler = new ServerAuthenticationEntryPointFailureHandler(
 				entryPoint);
 		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
@@ -84,16 +88,19 @@ class SecurityConfiguration {
 			ServerAuthenticationFailureHandler bearerFailureHandler = failureHandler;
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
 				.authenticationFailureHandler(bearerFailureHandler)
-				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder)));
+				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder)
+					.jwtAuthenticationConverter(new BearerAuthenticationConverter(properties.accountsClaim()))));
 		}
 		// Credentials that are sent are always checked, so health shows details to
-		// authenticated callers even where anonymous ones are let in.
+		// operators (management.endpoint.health.roles) even where anonymous callers are
+		// let in. Metrics and health details span every account, so a caller limited to
+		// some accounts is no operator.
 		http.authorizeExchange((exchanges) -> {
 			if (required) {
 				exchanges.matchers(EndpointRequest.to(HealthEndpoint.class))
 					.permitAll()
 					.matchers(EndpointRequest.toAnyEndpoint())
-					.authenticated()
+					.hasRole(Roles.OPERATOR)
 					.matchers(graphQlRequests)
 					.authenticated()
 					.pathMatchers(graphQl.getGraphiql().getPath(), "/", "/favicon.ico", "/examples/**")

@@ -10,6 +10,7 @@ import reactor.test.StepVerifier;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -41,6 +42,17 @@ class ApiKeyAuthenticatorTests {
 				assertThat(authentication.toString()).doesNotContain(KEY);
 			})
 			.verifyComplete();
+	}
+
+	@Test
+	void onlyAKeyWithoutAccountsIsAnOperator() {
+		given(this.accounts.contains("hw")).willReturn(true);
+		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
+				List.of(new SecurityProperties.ApiKey("ops", KEY, List.of()),
+						new SecurityProperties.ApiKey("team", KEY + "2", List.of("hw"))),
+				this.accounts);
+		assertThat(authoritiesOf(authenticator, KEY)).containsExactlyInAnyOrder("ROLE_CLIENT", "ROLE_OPERATOR");
+		assertThat(authoritiesOf(authenticator, KEY + "2")).containsExactly("ROLE_CLIENT");
 	}
 
 	@Test
@@ -87,6 +99,14 @@ class ApiKeyAuthenticatorTests {
 			.isThrownBy(() -> new ApiKeyAuthenticator(
 					List.of(new SecurityProperties.ApiKey("team", KEY, List.of("nowhere"))), this.accounts))
 			.withMessageContaining("nowhere");
+	}
+
+	private static List<String> authoritiesOf(ApiKeyAuthenticator authenticator, String key) {
+		return authenticator.convert(exchange(key))
+			.flatMap(authenticator::authenticate)
+			.map((authentication) -> AuthorityUtils.authorityListToSet(authentication.getAuthorities()))
+			.map(List::copyOf)
+			.block();
 	}
 
 	private static MockServerWebExchange exchange(String key) {

@@ -3,6 +3,7 @@ package io.deskgraph.system.security;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -22,6 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"deskgraph.security.api-keys[1].name=huawei-team",
 				"deskgraph.security.api-keys[1].key=" + SecurityTestSupport.HUAWEI_KEY,
 				"deskgraph.security.api-keys[1].accounts=huawei-demo" })
+// Metrics export is off in tests unless asked for: /actuator/prometheus exists here.
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("unthrottled")
 abstract class SecurityTestSupport {
 
