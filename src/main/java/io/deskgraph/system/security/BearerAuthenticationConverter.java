@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 /**
  * Turns a validated bearer JWT into the caller's authentication: its scopes as
  * {@code SCOPE_} authorities, as Spring Security grants them, plus the
- * {@link Roles#OPERATOR operator} role when no accounts claim limits the token.
+ * {@link Roles#OPERATOR operator} role when no accounts claim limits the token and the
+ * {@link Roles#FEDERATION federation} role when it has the federation scope.
  *
  * @author DeskGraph
  */
@@ -29,8 +30,11 @@ final class BearerAuthenticationConverter implements Converter<Jwt, Mono<Abstrac
 
 	private final String accountsClaim;
 
-	BearerAuthenticationConverter(String accountsClaim) {
+	private final String federationAuthority;
+
+	BearerAuthenticationConverter(String accountsClaim, String federationScope) {
 		this.accountsClaim = accountsClaim;
+		this.federationAuthority = "SCOPE_" + federationScope;
 	}
 
 	@Override
@@ -38,6 +42,9 @@ final class BearerAuthenticationConverter implements Converter<Jwt, Mono<Abstrac
 		List<GrantedAuthority> authorities = new ArrayList<>(this.scopes.convert(jwt));
 		if (!scopeOf(jwt, this.accountsClaim).isRestricted()) {
 			authorities.add(new SimpleGrantedAuthority(Roles.authority(Roles.OPERATOR)));
+		}
+		if (authorities.stream().anyMatch((authority) -> this.federationAuthority.equals(authority.getAuthority()))) {
+			authorities.add(new SimpleGrantedAuthority(Roles.authority(Roles.FEDERATION)));
 		}
 		return Mono.just(new JwtAuthenticationToken(jwt, authorities));
 	}

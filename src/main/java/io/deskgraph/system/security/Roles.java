@@ -18,6 +18,12 @@ final class Roles {
 	 */
 	static final String OPERATOR = "OPERATOR";
 
+	/**
+	 * Federation routers (API keys marked {@code federation}, JWTs with the federation
+	 * scope): they may read {@code _service { sdl }} while introspection is disabled.
+	 */
+	static final String FEDERATION = "FEDERATION";
+
 	private Roles() {
 	}
 

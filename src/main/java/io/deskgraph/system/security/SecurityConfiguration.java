@@ -89,7 +89,8 @@ class SecurityConfiguration {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
 				.authenticationFailureHandler(bearerFailureHandler)
 				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder)
-					.jwtAuthenticationConverter(new BearerAuthenticationConverter(properties.accountsClaim()))));
+					.jwtAuthenticationConverter(new BearerAuthenticationConverter(properties.accountsClaim(),
+							properties.federationScope()))));
 		}
 		// Credentials that are sent are always checked, so health shows details to
 		// operators (management.endpoint.health.roles) even where anonymous callers are

@@ -16,6 +16,9 @@ import org.springframework.lang.Nullable;
  * @param apiKeys the API keys clients send in the {@code X-API-Key} header
  * @param accountsClaim the JWT claim listing the account ids a bearer may see; a token
  * without it sees every account
+ * @param federationScope the scope (in the JWT's {@code scope} or {@code scp} claim) that
+ * lets a bearer, such as a federation router, read {@code _service { sdl }} while
+ * {@code deskgraph.limits.introspection-enabled} is false
  * @param trustedProxies the IP addresses and CIDR ranges (IPv4 or IPv6) of the reverse
  * proxies and federation routers in front of the gateway; only from these is the client
  * address read from {@code X-Forwarded-For} or {@code Forwarded}, walking from the right
@@ -25,7 +28,8 @@ import org.springframework.lang.Nullable;
  */
 @ConfigurationProperties("deskgraph.security")
 public record SecurityProperties(@Nullable Boolean required, @DefaultValue List<ApiKey> apiKeys,
-		@DefaultValue("deskgraph_accounts") String accountsClaim, @DefaultValue List<String> trustedProxies,
+		@DefaultValue("deskgraph_accounts") String accountsClaim,
+		@DefaultValue("deskgraph:federation") String federationScope, @DefaultValue List<String> trustedProxies,
 		@DefaultValue RateLimit rateLimit) {
 
 	/**
@@ -34,12 +38,17 @@ public record SecurityProperties(@Nullable Boolean required, @DefaultValue List<
 	 * @param name the client's name, used in logs and as its rate-limit key; never secret
 	 * @param key the secret key; set it only from an environment placeholder
 	 * @param accounts the account ids the key may see; empty means every account
+	 * @param federation whether the key belongs to a federation router, which may read
+	 * {@code _service { sdl }} while {@code deskgraph.limits.introspection-enabled} is
+	 * false
 	 */
-	public record ApiKey(@Nullable String name, @Nullable String key, @DefaultValue List<String> accounts) {
+	public record ApiKey(@Nullable String name, @Nullable String key, @DefaultValue List<String> accounts,
+			@DefaultValue("false") boolean federation) {
 
 		@Override
 		public String toString() {
-			return "ApiKey[name=" + this.name + ", key=****, accounts=" + this.accounts + "]";
+			return "ApiKey[name=" + this.name + ", key=****, accounts=" + this.accounts + ", federation="
+					+ this.federation + "]";
 		}
 
 	}

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BearerAuthenticationConverterTests {
 
-	private final BearerAuthenticationConverter converter = new BearerAuthenticationConverter("deskgraph_accounts");
+	private final BearerAuthenticationConverter converter = new BearerAuthenticationConverter("deskgraph_accounts",
+			"deskgraph:federation");
 
 	@Test
 	void tokenWithoutAccountsClaimIsAnOperatorWithItsScopes() {
@@ -27,8 +28,26 @@ class BearerAuthenticationConverterTests {
 			.assertNext((authentication) -> {
 				assertThat(authentication.getName()).isEqualTo("reporting-job");
 				assertThat(AuthorityUtils.authorityListToSet(authentication.getAuthorities()))
-					.containsExactlyInAnyOrder("SCOPE_read", "SCOPE_deskgraph:federation", "ROLE_OPERATOR");
+					.containsExactlyInAnyOrder("SCOPE_read", "SCOPE_deskgraph:federation", "ROLE_OPERATOR",
+							"ROLE_FEDERATION");
 			})
+			.verifyComplete();
+	}
+
+	@Test
+	void onlyTheFederationScopeMakesAFederationRouter() {
+		for (Object scope : new Object[] { "read", "deskgraph:federation-read", "federation", List.of("read") }) {
+			StepVerifier
+				.create(this.converter.convert(jwt(Map.of("scope", scope, "deskgraph_accounts", List.of("hw")))))
+				.assertNext((authentication) -> assertThat(
+						AuthorityUtils.authorityListToSet(authentication.getAuthorities()))
+					.doesNotContain("ROLE_FEDERATION"))
+				.verifyComplete();
+		}
+		StepVerifier.create(this.converter.convert(jwt(Map.of("scp", List.of("deskgraph:federation")))))
+			.assertNext(
+					(authentication) -> assertThat(AuthorityUtils.authorityListToSet(authentication.getAuthorities()))
+						.contains("ROLE_FEDERATION"))
 			.verifyComplete();
 	}
 

@@ -37,7 +37,7 @@ class CallerWebFilterTests {
 
 	@Test
 	void apiKeyCallerIsNamedAfterItsKeyAndKeepsItsScope() {
-		Authentication key = new ApiKeyAuthentication("team-a", AccountScope.only(List.of("hw")));
+		Authentication key = new ApiKeyAuthentication("team-a", AccountScope.only(List.of("hw")), false);
 		Tuple2<Caller, AccountScope> seen = downstream(from("203.0.113.5"), key);
 		assertThat(seen.getT1()).isEqualTo(new Caller("key:team-a"));
 		assertThat(seen.getT2()).isEqualTo(AccountScope.only(List.of("hw")));
@@ -87,7 +87,7 @@ class CallerWebFilterTests {
 
 	@Test
 	void callerIsOnlyInTheRequestsOwnContext() {
-		Authentication key = new ApiKeyAuthentication("team-a", AccountScope.all());
+		Authentication key = new ApiKeyAuthentication("team-a", AccountScope.all(), false);
 		MockServerWebExchange exchange = MockServerWebExchange.from(from("203.0.113.5"));
 		WebFilterChain chain = (filtered) -> Mono.empty();
 		StepVerifier
