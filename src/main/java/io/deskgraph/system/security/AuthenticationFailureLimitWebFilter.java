@@ -14,10 +14,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Limits failed authentication attempts per client address: a request that presents
- * credentials from an address that has used up its failures is answered HTTP 429 with
- * {@code Retry-After} before its credentials are checked, so keys and tokens cannot be
- * tried as fast as a client likes.
+ * Limits failed authentication attempts per client address (per /64 for IPv6): a request
+ * that presents credentials from an address that has used up its failures is answered
+ * HTTP 429 with {@code Retry-After} before its credentials are checked, so keys and
+ * tokens cannot be tried as fast as a client likes.
  *
  * @author DeskGraph
  */
@@ -45,7 +45,7 @@ final class AuthenticationFailureLimitWebFilter implements WebFilter {
 		if (!presentsCredentials(exchange)) {
 			return chain.filter(exchange);
 		}
-		String address = this.addresses.addressOf(exchange);
+		String address = ClientAddressResolver.networkOf(this.addresses.addressOf(exchange));
 		Duration wait = this.failures.waitTime(address);
 		if (wait.isZero()) {
 			return chain.filter(exchange);
@@ -74,7 +74,7 @@ final class AuthenticationFailureLimitWebFilter implements WebFilter {
 	}
 
 	private void countFailure(ServerWebExchange exchange) {
-		String address = this.addresses.addressOf(exchange);
+		String address = ClientAddressResolver.networkOf(this.addresses.addressOf(exchange));
 		Duration wait = this.failures.charge(address);
 		// Later attempts are refused before they are checked, so this is logged once per
 		// lock-out (and for attempts that were already under way).

@@ -1,9 +1,12 @@
 package io.deskgraph.system.security;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,6 +74,27 @@ final class ClientAddressResolver {
 			InetAddress address = resolve(exchange.getRequest());
 			return (address != null) ? address.getHostAddress() : UNKNOWN;
 		});
+	}
+
+	/**
+	 * The network a client address is counted in by a limit that changing address must
+	 * not escape: an IPv4 address itself, but the /64 of an IPv6 address, since one IPv6
+	 * host usually has a whole /64 to pick addresses from.
+	 * @param address a client address as {@link #addressOf} gives it
+	 * @return the address, or its /64 as {@code <prefix>/64}
+	 */
+	static String networkOf(String address) {
+		if (!(IpRange.parseAddress(address) instanceof Inet6Address ipv6)) {
+			return address;
+		}
+		byte[] prefix = Arrays.copyOf(ipv6.getAddress(), 16);
+		Arrays.fill(prefix, 8, 16, (byte) 0);
+		try {
+			return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
 	}
 
 	/**

@@ -63,10 +63,10 @@ public record SecurityProperties(@Nullable Boolean required, @DefaultValue List<
 	 * @param maxClients the most clients tracked at once, by each of the two limits; the
 	 * least recently seen are forgotten first
 	 * @param authFailuresPerMinute the sustained rate of failed authentication attempts
-	 * (wrong API key, invalid bearer token) each client address may make, on any path;
-	 * once its failures are used up, requests with credentials from that address get HTTP
-	 * 429 before their credentials are checked; independent of {@code enabled}, and
-	 * {@code 0} turns it off
+	 * (wrong API key, invalid bearer token) each client address (IPv6: each /64) may
+	 * make, on any path; once its failures are used up, requests with credentials from
+	 * that address get HTTP 429 before their credentials are checked; independent of
+	 * {@code enabled}, and {@code 0} turns it off
 	 * @param authFailureBurst the failed authentication attempts an address may make at
 	 * once after a quiet period
 	 */

@@ -92,6 +92,13 @@ class AuthenticationFailureLimitTests {
 	}
 
 	@Test
+	void anIpv6ClientCannotEscapeByChangingAddressWithinItsSlash64() {
+		useUpFailures("2001:db8:aaaa:1::1");
+		post("2001:db8:aaaa:1:ffff::2", ApiKeyAuthenticator.HEADER, WRONG_KEY).expectStatus().isEqualTo(429);
+		post("2001:db8:aaaa:2::1", ApiKeyAuthenticator.HEADER, WRONG_KEY).expectStatus().isUnauthorized();
+	}
+
+	@Test
 	void invalidBearerTokensAreFailuresToo() {
 		String attacker = "198.51.100.15";
 		for (int i = 0; i < 3; i++) {

@@ -147,6 +147,16 @@ class ClientAddressResolverTests {
 	}
 
 	@Test
+	void anIpv6ClientIsCountedByItsSlash64AndAnIpv4ClientByItsAddress() {
+		assertThat(ClientAddressResolver.networkOf("2001:db8:ffff:1:aaaa:bbbb:cccc:dddd"))
+			.isEqualTo("2001:db8:ffff:1:0:0:0:0/64");
+		assertThat(ClientAddressResolver.networkOf("2001:db8:ffff:1:0:0:0:7")).isEqualTo("2001:db8:ffff:1:0:0:0:0/64");
+		assertThat(ClientAddressResolver.networkOf("198.51.100.7")).isEqualTo("198.51.100.7");
+		assertThat(ClientAddressResolver.networkOf(ClientAddressResolver.UNKNOWN))
+			.isEqualTo(ClientAddressResolver.UNKNOWN);
+	}
+
+	@Test
 	void requestWithoutRemoteAddressIsUnknown() {
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.get("/graphql").header(XFF, "198.51.100.7"));
