@@ -1,13 +1,19 @@
 package io.deskgraph.system.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.deskgraph.connector.AccountScope;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A caller authenticated by API key, named after the key and carrying the accounts the
- * key may see, but never the key itself.
+ * key may see, but never the key itself; a key not limited to some accounts has the
+ * {@link Roles#OPERATOR operator} role, a federation router's key the
+ * {@link Roles#FEDERATION federation} role.
  *
  * @author DeskGraph
  */
@@ -17,11 +23,23 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private final AccountScope scope;
 
-	ApiKeyAuthentication(String keyName, AccountScope scope) {
-		super(AuthorityUtils.createAuthorityList("ROLE_CLIENT"));
+	ApiKeyAuthentication(String keyName, AccountScope scope, boolean federation) {
+		super(authorities(scope, federation));
 		this.keyName = keyName;
 		this.scope = scope;
 		setAuthenticated(true);
+	}
+
+	private static List<GrantedAuthority> authorities(AccountScope scope, boolean federation) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority(Roles.authority(Roles.CLIENT)));
+		if (!scope.isRestricted()) {
+			authorities.add(new SimpleGrantedAuthority(Roles.authority(Roles.OPERATOR)));
+		}
+		if (federation) {
+			authorities.add(new SimpleGrantedAuthority(Roles.authority(Roles.FEDERATION)));
+		}
+		return authorities;
 	}
 
 	/**

@@ -61,7 +61,7 @@ final class ApiKeyAuthenticator implements ServerAuthenticationConverter, Reacti
 			}
 			AccountScope scope = apiKey.accounts().isEmpty() ? AccountScope.all()
 					: AccountScope.only(apiKey.accounts());
-			this.entries.add(new Entry(name, digest, scope));
+			this.entries.add(new Entry(name, digest, scope, apiKey.federation()));
 		}
 	}
 
@@ -87,7 +87,7 @@ final class ApiKeyAuthenticator implements ServerAuthenticationConverter, Reacti
 		if (match == null) {
 			return Mono.error(new BadCredentialsException("Invalid API key"));
 		}
-		return Mono.just(new ApiKeyAuthentication(match.name(), match.scope()));
+		return Mono.just(new ApiKeyAuthentication(match.name(), match.scope(), match.federation()));
 	}
 
 	private static byte[] sha256(String key) {
@@ -99,7 +99,7 @@ final class ApiKeyAuthenticator implements ServerAuthenticationConverter, Reacti
 		}
 	}
 
-	private record Entry(String name, byte[] digest, AccountScope scope) {
+	private record Entry(String name, byte[] digest, AccountScope scope, boolean federation) {
 
 	}
 

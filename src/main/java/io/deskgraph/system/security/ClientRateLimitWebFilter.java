@@ -1,28 +1,23 @@
 package io.deskgraph.system.security;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
+import io.deskgraph.connector.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Limits how fast each client may call {@code /graphql}, keyed by API key name, JWT
- * subject, or remote address when anonymous, answering HTTP 429 with {@code Retry-After}
- * over the limit; this is separate from the limiters that keep DeskGraph within the
- * vendors' quotas.
+ * Limits how fast each client may call {@code /graphql}, keyed by the {@link Caller} that
+ * {@link CallerWebFilter} put into the Reactor context (API key name, JWT subject, or
+ * client address when anonymous), answering HTTP 429 with {@code Retry-After} over the
+ * limit; this is separate from the limiters that keep DeskGraph within the vendors'
+ * quotas.
  *
  * @author DeskGraph
  */
@@ -42,7 +37,8 @@ final class ClientRateLimitWebFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return this.paths.matches(exchange)
-			.flatMap((match) -> match.isMatch() ? clientOf(exchange).flatMap((client) -> limit(client, exchange, chain))
+			.flatMap((match) -> match.isMatch()
+					? Caller.current().flatMap((caller) -> limit(caller.key(), exchange, chain))
 					: chain.filter(exchange));
 	}
 
@@ -51,34 +47,9 @@ final class ClientRateLimitWebFilter implements WebFilter {
 		if (wait.isZero()) {
 			return chain.filter(exchange);
 		}
-		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		long seconds = JsonErrors.retryAfterSeconds(wait);
 		logger.debug("Client {} is over its request rate; retry after {}s", client, seconds);
-		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		return JsonErrors.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-				"Too many requests from this client; retry after " + seconds + " second(s)");
-	}
-
-	private static Mono<String> clientOf(ServerWebExchange exchange) {
-		return ReactiveSecurityContextHolder.getContext()
-			.mapNotNull(SecurityContext::getAuthentication)
-			.filter(Authentication::isAuthenticated)
-			.map(ClientRateLimitWebFilter::clientOf)
-			.switchIfEmpty(Mono.fromSupplier(() -> "address:" + addressOf(exchange)));
-	}
-
-	private static String clientOf(Authentication authentication) {
-		if (authentication instanceof ApiKeyAuthentication) {
-			return "key:" + authentication.getName();
-		}
-		if (authentication instanceof JwtAuthenticationToken) {
-			return "jwt:" + authentication.getName();
-		}
-		return "user:" + authentication.getName();
-	}
-
-	private static String addressOf(ServerWebExchange exchange) {
-		InetSocketAddress address = exchange.getRequest().getRemoteAddress();
-		return (address != null && address.getAddress() != null) ? address.getAddress().getHostAddress() : "unknown";
+		return JsonErrors.tooManyRequests(exchange, seconds, "Too many requests from this client");
 	}
 
 }

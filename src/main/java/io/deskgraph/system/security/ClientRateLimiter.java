@@ -5,11 +5,14 @@ import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import org.springframework.lang.Nullable;
 
 /**
  * A token bucket per client, kept in a bounded Caffeine cache so that many distinct
- * clients cannot exhaust memory; a client forgotten after being idle comes back with a
- * full bucket, as it would have had anyway.
+ * clients cannot exhaust memory; a bucket is forgotten once it would be full again, and a
+ * client without one has a full bucket, as it would have had anyway.
  *
  * @author DeskGraph
  */
@@ -25,53 +28,103 @@ final class ClientRateLimiter {
 
 	private final Cache<String, Bucket> buckets;
 
-	ClientRateLimiter(SecurityProperties.RateLimit properties, LongSupplier nanoTime) {
-		if (properties.requestsPerSecond() <= 0 || properties.burst() < 1 || properties.maxClients() < 1) {
-			throw new IllegalArgumentException("deskgraph.security.rate-limit: requests-per-second must be positive, "
-					+ "burst and max-clients at least 1");
+	/**
+	 * Creates a limiter.
+	 * @param settings the properties that configure the limiter, named when they are
+	 * invalid
+	 * @param permitsPerSecond the sustained rate of permits per client
+	 * @param burst the permits a client has after being idle
+	 * @param maxClients the most clients tracked at once
+	 * @param nanoTime the clock
+	 */
+	ClientRateLimiter(String settings, double permitsPerSecond, int burst, long maxClients, LongSupplier nanoTime) {
+		if (!(permitsPerSecond > 0) || burst < 1 || maxClients < 1) {
+			throw new IllegalArgumentException(
+					settings + ": the rate must be positive, the burst and max-clients at least 1");
 		}
-		this.tokensPerNano = properties.requestsPerSecond() / NANOS_PER_SECOND;
-		this.burst = properties.burst();
+		this.tokensPerNano = permitsPerSecond / NANOS_PER_SECOND;
+		this.burst = burst;
 		this.nanoTime = nanoTime;
-		long refillNanos = (long) Math.ceil(this.burst / this.tokensPerNano);
+		// Buckets are replaced, never changed, so each write sets how long its bucket
+		// matters: until it would be full again, debt included.
 		this.buckets = Caffeine.newBuilder()
-			.maximumSize(properties.maxClients())
-			.expireAfterAccess(Duration.ofNanos(refillNanos).plusSeconds(1))
+			.ticker(nanoTime::getAsLong)
+			.maximumSize(maxClients)
+			.expireAfter(
+					Expiry.writing((String client, Bucket bucket) -> bucket.untilFull(this.burst, this.tokensPerNano)))
 			.build();
 	}
 
 	/**
-	 * Takes one request permit for a client.
+	 * Takes one permit for a client if one is free.
 	 * @param client the client's key
-	 * @return zero if the request may go on, else how long until a permit is free
+	 * @return zero if the permit was taken, else how long until one is free
 	 */
 	Duration acquire(String client) {
 		long now = this.nanoTime.getAsLong();
-		Bucket bucket = this.buckets.get(client, (key) -> new Bucket(this.burst, now));
-		return Duration.ofNanos(bucket.take(now, this.burst, this.tokensPerNano));
+		long[] wait = new long[1];
+		this.buckets.asMap().compute(client, (key, bucket) -> {
+			Bucket current = refilled(bucket, now);
+			wait[0] = current.untilPermit(this.tokensPerNano);
+			return (wait[0] == 0) ? current.minusOne() : current;
+		});
+		return Duration.ofNanos(wait[0]);
 	}
 
-	private static final class Bucket {
+	/**
+	 * Takes one permit for a client even if none is free, leaving its bucket in debt that
+	 * later permits pay back; for events that have already happened.
+	 * @param client the client's key
+	 * @return zero if a permit is still free afterwards, else how long until one is
+	 */
+	Duration charge(String client) {
+		long now = this.nanoTime.getAsLong();
+		Bucket charged = this.buckets.asMap().compute(client, (key, bucket) -> refilled(bucket, now).minusOne());
+		return Duration.ofNanos(charged.untilPermit(this.tokensPerNano));
+	}
 
-		private double tokens;
+	/**
+	 * Tells whether a client has a permit free, without taking it.
+	 * @param client the client's key
+	 * @return zero if a permit is free, else how long until one is
+	 */
+	Duration waitTime(String client) {
+		Bucket bucket = this.buckets.getIfPresent(client);
+		if (bucket == null) {
+			return Duration.ZERO;
+		}
+		return Duration.ofNanos(refilled(bucket, this.nanoTime.getAsLong()).untilPermit(this.tokensPerNano));
+	}
 
-		private long updated;
+	private Bucket refilled(@Nullable Bucket bucket, long now) {
+		return (bucket != null) ? bucket.refill(now, this.burst, this.tokensPerNano) : new Bucket(this.burst, now);
+	}
 
-		Bucket(double tokens, long now) {
-			this.tokens = tokens;
-			this.updated = now;
+	/**
+	 * The tokens of one client at one instant; negative while in debt.
+	 *
+	 * @param tokens the tokens left
+	 * @param updated when they were counted, in nanoseconds of the limiter's clock
+	 */
+	private record Bucket(double tokens, long updated) {
+
+		Bucket refill(long now, int capacity, double tokensPerNano) {
+			if (now <= this.updated) {
+				return this;
+			}
+			return new Bucket(Math.min(capacity, this.tokens + (now - this.updated) * tokensPerNano), now);
 		}
 
-		synchronized long take(long now, int capacity, double tokensPerNano) {
-			if (now > this.updated) {
-				this.tokens = Math.min(capacity, this.tokens + (now - this.updated) * tokensPerNano);
-				this.updated = now;
-			}
-			if (this.tokens >= 1) {
-				this.tokens -= 1;
-				return 0;
-			}
-			return (long) Math.ceil((1 - this.tokens) / tokensPerNano);
+		Bucket minusOne() {
+			return new Bucket(this.tokens - 1, this.updated);
+		}
+
+		long untilPermit(double tokensPerNano) {
+			return (this.tokens >= 1) ? 0 : (long) Math.ceil((1 - this.tokens) / tokensPerNano);
+		}
+
+		Duration untilFull(int capacity, double tokensPerNano) {
+			return Duration.ofNanos((long) Math.ceil(Math.max(0, capacity - this.tokens) / tokensPerNano));
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.deskgraph.system.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -24,6 +26,29 @@ final class JsonErrors {
 	private static final ObjectMapper mapper = new ObjectMapper();
 
 	private JsonErrors() {
+	}
+
+	/**
+	 * Rounds a wait up to the whole seconds of a {@code Retry-After} header.
+	 * @param wait the wait
+	 * @return at least one second
+	 */
+	static long retryAfterSeconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
+	}
+
+	/**
+	 * Completes the exchange with HTTP 429, {@code Retry-After} and a
+	 * {@code rate_limited} body.
+	 * @param exchange the exchange
+	 * @param retryAfterSeconds when to try again
+	 * @param reason what is limited, without the retry advice
+	 * @return completion
+	 */
+	static Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds, String reason) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		return write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+				reason + "; retry after " + retryAfterSeconds + " second(s)");
 	}
 
 	/**

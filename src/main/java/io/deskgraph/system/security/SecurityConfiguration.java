@@ -11,12 +11,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -24,8 +27,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * The security filter chain of the gateway: API key and bearer JWT authentication,
- * required on {@code /graphql} and the actuator (except health) when configured,
- * per-client rate limiting and the caller's account scope.
+ * required on {@code /graphql} and the actuator (except health) when configured, a limit
+ * on failed authentication per client address, per-client rate limiting and the caller in
+ * the Reactor context.
  *
  * @author DeskGraph
  */
@@ -37,12 +41,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, SecurityProperties properties,
-			AccountRegistry accounts, GraphQlProperties graphQl, ObjectProvider<ReactiveJwtDecoder> jwtDecoders) {
+			AccountRegistry accounts, GraphQlProperties graphQl, ObjectProvider<ReactiveJwtDecoder> jwtDecoders,
+			Environment environment) {
 		ReactiveJwtDecoder jwtDecoder = jwtDecoders.getIfUnique();
 		boolean apiKeys = !properties.apiKeys().isEmpty();
 		boolean bearer = jwtDecoder != null;
 		boolean required = (properties.required() != null) ? properties.required() : (apiKeys || bearer);
-		report(required, apiKeys, bearer, properties, accounts);
+		ClientAddressResolver addresses = new ClientAddressResolver(properties.trustedProxies());
+		report(required, apiKeys, bearer, properties, accounts, addresses, environment);
 		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(apiKeys, bearer);
 		String graphQlPath = graphQl.getPath();
 		ServerWebExchangeMatcher graphQlRequests = ServerWebExchangeMatchers.pathMatchers(graphQlPath,
@@ -54,26 +60,48 @@ class SecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler((exchange, denied) -> JsonErrors.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
+						"These credentials may not use this endpoint: it is for operators, whose credentials are "
+								+ "not limited to some accounts")));
+		ServerAuthenticationFailureHandler failureHandler = new ServerAuthenticationEntryPointFailureHandler(
+				entryPoint);
+		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
+		if (rateLimit.authFailuresPerMinute() != 0) {
+			ClientRateLimiter failures = new ClientRateLimiter(
+					"deskgraph.security.rate-limit.auth-failures-per-minute, auth-failure-burst and max-clients",
+					rateLimit.authFailuresPerMinute() / 60, rateLimit.authFailureBurst(), rateLimit.maxClients(),
+					System::nanoTime);
+			AuthenticationFailureLimitWebFilter failureLimit = new AuthenticationFailureLimitWebFilter(failures,
+					addresses);
+			failureHandler = failureLimit.counting(failureHandler);
+			http.addFilterBefore(failureLimit, SecurityWebFiltersOrder.AUTHENTICATION);
+		}
 		if (apiKeys) {
 			ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(properties.apiKeys(), accounts);
 			AuthenticationWebFilter apiKeyFilter = new AuthenticationWebFilter(authenticator);
 			apiKeyFilter.setServerAuthenticationConverter(authenticator);
-			apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
+			apiKeyFilter.setAuthenticationFailureHandler(failureHandler);
 			http.addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION);
 		}
 		if (jwtDecoder != null) {
+			ServerAuthenticationFailureHandler bearerFailureHandler = failureHandler;
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
-				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder)));
+				.authenticationFailureHandler(bearerFailureHandler)
+				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder)
+					.jwtAuthenticationConverter(new BearerAuthenticationConverter(properties.accountsClaim(),
+							properties.federationScope()))));
 		}
 		// Credentials that are sent are always checked, so health shows details to
-		// authenticated callers even where anonymous ones are let in.
+		// operators (management.endpoint.health.roles) even where anonymous callers are
+		// let in. Metrics and health details span every account, so a caller limited to
+		// some accounts is no operator.
 		http.authorizeExchange((exchanges) -> {
 			if (required) {
 				exchanges.matchers(EndpointRequest.to(HealthEndpoint.class))
 					.permitAll()
 					.matchers(EndpointRequest.toAnyEndpoint())
-					.authenticated()
+					.hasRole(Roles.OPERATOR)
 					.matchers(graphQlRequests)
 					.authenticated()
 					.pathMatchers(graphQl.getGraphiql().getPath(), "/", "/favicon.ico", "/examples/**")
@@ -85,19 +113,21 @@ class SecurityConfiguration {
 				exchanges.anyExchange().permitAll();
 			}
 		});
-		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
 		if (rateLimit.enabled()) {
-			http.addFilterBefore(
-					new ClientRateLimitWebFilter(graphQlRequests, new ClientRateLimiter(rateLimit, System::nanoTime)),
+			ClientRateLimiter limiter = new ClientRateLimiter(
+					"deskgraph.security.rate-limit.requests-per-second, burst and max-clients",
+					rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.maxClients(), System::nanoTime);
+			http.addFilterBefore(new ClientRateLimitWebFilter(graphQlRequests, limiter),
 					SecurityWebFiltersOrder.AUTHORIZATION);
 		}
-		http.addFilterAfter(new AccountScopeWebFilter(properties.accountsClaim()),
-				SecurityWebFiltersOrder.AUTHORIZATION);
+		// Right after authentication, so that the rate limit counts the caller it names.
+		http.addFilterAfter(new CallerWebFilter(properties.accountsClaim(), addresses),
+				SecurityWebFiltersOrder.AUTHENTICATION);
 		return http.build();
 	}
 
 	private static void report(boolean required, boolean apiKeys, boolean bearer, SecurityProperties properties,
-			AccountRegistry accounts) {
+			AccountRegistry accounts, ClientAddressResolver addresses, Environment environment) {
 		String schemes = (apiKeys ? properties.apiKeys().size() + " API key(s)" : "no API key")
 				+ (bearer ? " and bearer JWTs" : "");
 		if (!required) {
@@ -113,9 +143,28 @@ class SecurityConfiguration {
 		else {
 			logger.info("Client authentication required: {}", schemes);
 		}
-		if (properties.rateLimit().enabled()) {
-			logger.info("Per-client rate limit: {} request(s)/s, burst {}", properties.rateLimit().requestsPerSecond(),
-					properties.rateLimit().burst());
+		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
+		if (rateLimit.enabled()) {
+			logger.info("Per-client rate limit: {} request(s)/s, burst {}", rateLimit.requestsPerSecond(),
+					rateLimit.burst());
+		}
+		if (rateLimit.authFailuresPerMinute() != 0) {
+			logger.info("Failed authentication limit per client address: {}/min, burst {}",
+					rateLimit.authFailuresPerMinute(), rateLimit.authFailureBurst());
+		}
+		else if (apiKeys || bearer) {
+			logger.warn("Failed authentication attempts are not limited (deskgraph.security.rate-limit."
+					+ "auth-failures-per-minute=0): clients may try credentials as fast as they like");
+		}
+		if (!addresses.trustedProxies().isEmpty()) {
+			logger.info("Client addresses are read from forwarding headers of trusted proxies {}",
+					addresses.trustedProxies());
+		}
+		String forwardHeaders = environment.getProperty("server.forward-headers-strategy", "none");
+		if (!forwardHeaders.equalsIgnoreCase("none")) {
+			logger.warn("server.forward-headers-strategy={} takes the remote address from forwarding headers sent by "
+					+ "anyone, so a client can choose its own rate-limit bucket; set it to none and list the proxies "
+					+ "in deskgraph.security.trusted-proxies instead", forwardHeaders);
 		}
 	}
 

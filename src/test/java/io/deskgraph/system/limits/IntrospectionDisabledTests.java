@@ -65,12 +65,15 @@ class IntrospectionDisabledTests {
 	}
 
 	@Test
-	void federationServiceStillAnswers() {
+	void federationServiceIsNoIntrospectionButOnlyForFederationRouters() {
+		// The security package's FederationServiceInstrumentation decides; see its tests.
 		this.graphQlTester.document("{ _service { sdl } }")
 			.execute()
-			.path("_service.sdl")
-			.entity(String.class)
-			.satisfies((sdl) -> assertThat(sdl).contains("type Desktop"));
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getErrorType()).isEqualTo(ErrorType.FORBIDDEN);
+				assertThat(error.getExtensions()).containsEntry("rule", "federationService");
+			}));
 	}
 
 }

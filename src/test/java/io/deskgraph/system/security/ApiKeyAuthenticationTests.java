@@ -124,7 +124,7 @@ class ApiKeyAuthenticationTests extends SecurityTestSupport {
 
 	@Test
 	void keysAreMaskedInConfigurationToString() {
-		SecurityProperties.ApiKey key = new SecurityProperties.ApiKey("ops", OPS_KEY, List.of());
+		SecurityProperties.ApiKey key = new SecurityProperties.ApiKey("ops", OPS_KEY, List.of(), false);
 		assertThat(key.toString()).contains("ops").doesNotContain(OPS_KEY);
 	}
 

@@ -10,6 +10,7 @@ import reactor.test.StepVerifier;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -31,7 +32,7 @@ class ApiKeyAuthenticatorTests {
 	void rightKeyAuthenticatesAsItsNameWithItsScope() {
 		given(this.accounts.contains("hw")).willReturn(true);
 		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
-				List.of(new SecurityProperties.ApiKey("team", KEY, List.of("hw"))), this.accounts);
+				List.of(new SecurityProperties.ApiKey("team", KEY, List.of("hw"), false)), this.accounts);
 		StepVerifier.create(authenticator.convert(exchange(KEY)).flatMap(authenticator::authenticate))
 			.assertNext((authentication) -> {
 				assertThat(authentication.getName()).isEqualTo("team");
@@ -44,9 +45,28 @@ class ApiKeyAuthenticatorTests {
 	}
 
 	@Test
+	void onlyAKeyWithoutAccountsIsAnOperator() {
+		given(this.accounts.contains("hw")).willReturn(true);
+		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
+				List.of(new SecurityProperties.ApiKey("ops", KEY, List.of(), false),
+						new SecurityProperties.ApiKey("team", KEY + "2", List.of("hw"), false)),
+				this.accounts);
+		assertThat(authoritiesOf(authenticator, KEY)).containsExactlyInAnyOrder("ROLE_CLIENT", "ROLE_OPERATOR");
+		assertThat(authoritiesOf(authenticator, KEY + "2")).containsExactly("ROLE_CLIENT");
+	}
+
+	@Test
+	void federationKeyHasTheFederationRole() {
+		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
+				List.of(new SecurityProperties.ApiKey("router", KEY, List.of(), true)), this.accounts);
+		assertThat(authoritiesOf(authenticator, KEY)).containsExactlyInAnyOrder("ROLE_CLIENT", "ROLE_OPERATOR",
+				"ROLE_FEDERATION");
+	}
+
+	@Test
 	void wrongKeyIsBadCredentials() {
 		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
-				List.of(new SecurityProperties.ApiKey("team", KEY, List.of())), this.accounts);
+				List.of(new SecurityProperties.ApiKey("team", KEY, List.of(), false)), this.accounts);
 		StepVerifier.create(authenticator.convert(exchange(KEY + "x")).flatMap(authenticator::authenticate))
 			.expectErrorSatisfies(
 					(ex) -> assertThat(ex).isInstanceOf(BadCredentialsException.class).message().doesNotContain(KEY))
@@ -56,7 +76,7 @@ class ApiKeyAuthenticatorTests {
 	@Test
 	void noHeaderIsNoAuthenticationAttempt() {
 		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
-				List.of(new SecurityProperties.ApiKey("team", KEY, List.of())), this.accounts);
+				List.of(new SecurityProperties.ApiKey("team", KEY, List.of(), false)), this.accounts);
 		StepVerifier.create(authenticator.convert(MockServerWebExchange.from(MockServerHttpRequest.post("/graphql"))))
 			.verifyComplete();
 	}
@@ -64,8 +84,8 @@ class ApiKeyAuthenticatorTests {
 	@Test
 	void emptyKeyFailsStartUp() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ApiKeyAuthenticator(List.of(new SecurityProperties.ApiKey("team", " ", List.of())),
-					this.accounts))
+			.isThrownBy(() -> new ApiKeyAuthenticator(
+					List.of(new SecurityProperties.ApiKey("team", " ", List.of(), false)), this.accounts))
 			.withMessageContaining("team")
 			.withMessageContaining("environment");
 	}
@@ -73,11 +93,11 @@ class ApiKeyAuthenticatorTests {
 	@Test
 	void duplicateNamesOrKeysFailStartUp() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ApiKeyAuthenticator(List.of(new SecurityProperties.ApiKey("a", KEY, List.of()),
-					new SecurityProperties.ApiKey("a", KEY + "2", List.of())), this.accounts));
+			.isThrownBy(() -> new ApiKeyAuthenticator(List.of(new SecurityProperties.ApiKey("a", KEY, List.of(), false),
+					new SecurityProperties.ApiKey("a", KEY + "2", List.of(), false)), this.accounts));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ApiKeyAuthenticator(List.of(new SecurityProperties.ApiKey("a", KEY, List.of()),
-					new SecurityProperties.ApiKey("b", KEY, List.of())), this.accounts))
+			.isThrownBy(() -> new ApiKeyAuthenticator(List.of(new SecurityProperties.ApiKey("a", KEY, List.of(), false),
+					new SecurityProperties.ApiKey("b", KEY, List.of(), false)), this.accounts))
 			.withMessageNotContaining(KEY);
 	}
 
@@ -85,8 +105,16 @@ class ApiKeyAuthenticatorTests {
 	void unknownAccountFailsStartUp() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ApiKeyAuthenticator(
-					List.of(new SecurityProperties.ApiKey("team", KEY, List.of("nowhere"))), this.accounts))
+					List.of(new SecurityProperties.ApiKey("team", KEY, List.of("nowhere"), false)), this.accounts))
 			.withMessageContaining("nowhere");
+	}
+
+	private static List<String> authoritiesOf(ApiKeyAuthenticator authenticator, String key) {
+		return authenticator.convert(exchange(key))
+			.flatMap(authenticator::authenticate)
+			.map((authentication) -> AuthorityUtils.authorityListToSet(authentication.getAuthorities()))
+			.map(List::copyOf)
+			.block();
 	}
 
 	private static MockServerWebExchange exchange(String key) {

@@ -66,6 +66,25 @@ class ClientRateLimitTests {
 		assertThat(Long.parseLong(retryAfter)).isBetween(1L, 10L);
 	}
 
+	@Test
+	void anonymousRequestsShareTheirRemoteAddressBucketWhateverTheyClaimToForward() {
+		// No trusted proxies: forwarding headers are the client's word and are ignored.
+		for (int i = 0; i < 3; i++) {
+			anonymous("198.51.100." + i).expectStatus().isUnauthorized();
+		}
+		anonymous("198.51.100.99").expectStatus().isEqualTo(429);
+	}
+
+	private WebTestClient.ResponseSpec anonymous(String forwardedFor) {
+		return this.webTestClient.post()
+			.uri("/graphql")
+			.header(ClientAddressResolver.X_FORWARDED_FOR, forwardedFor)
+			.header(ClientAddressResolver.FORWARDED, "for=" + forwardedFor)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":\"{ accounts { id } }\"}")
+			.exchange();
+	}
+
 	private WebTestClient.ResponseSpec post(String key) {
 		return this.webTestClient.post()
 			.uri("/graphql")

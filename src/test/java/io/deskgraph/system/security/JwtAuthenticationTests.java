@@ -18,9 +18,10 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
@@ -40,17 +41,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0" })
-@AutoConfigureHttpGraphQlTester
+// Metrics export is off in tests unless asked for: /actuator/prometheus exists here.
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("unthrottled")
 class JwtAuthenticationTests {
 
 	private static final KeyPair issuerKeys = generate();
 
 	@Autowired
-	private HttpGraphQlTester graphQlTester;
-
-	@Autowired
 	private WebTestClient webTestClient;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void validTokenIsAnswered() {
@@ -117,8 +119,43 @@ class JwtAuthenticationTests {
 		return request.bodyValue("{\"query\":\"{ accounts { id } }\"}").exchange();
 	}
 
+	@Test
+	void tokenWithoutAccountsClaimIsAnOperator() {
+		String token = token(issuerKeys, Map.of());
+		actuator("/actuator/prometheus", token).expectStatus().isOk();
+		actuator("/actuator/health", token).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.accounts.components.huawei-demo.details.vendor")
+			.isEqualTo("HUAWEI");
+	}
+
+	@Test
+	void tokenLimitedByItsAccountsClaimIsNoOperator() {
+		String token = token(issuerKeys, Map.of("deskgraph_accounts", List.of("alibaba-demo")));
+		actuator("/actuator/prometheus", token).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("forbidden");
+		actuator("/actuator/health", token).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.accounts.components.alibaba-demo.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.accounts.components.alibaba-demo.details")
+			.doesNotExist();
+	}
+
+	private WebTestClient.ResponseSpec actuator(String path, String token) {
+		return this.webTestClient.get().uri(path).headers((headers) -> headers.setBearerAuth(token)).exchange();
+	}
+
 	private HttpGraphQlTester withToken(String token) {
-		return this.graphQlTester.mutate().headers((headers) -> headers.setBearerAuth(token)).build();
+		return SecurityTestSupport.graphQlTester(this.port)
+			.mutate()
+			.headers((headers) -> headers.setBearerAuth(token))
+			.build();
 	}
 
 	private static String token(KeyPair keys, Map<String, Object> claims) {

@@ -1,8 +1,11 @@
 package io.deskgraph.system.security;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"deskgraph.security.api-keys[1].name=huawei-team",
 				"deskgraph.security.api-keys[1].key=" + SecurityTestSupport.HUAWEI_KEY,
 				"deskgraph.security.api-keys[1].accounts=huawei-demo" })
-@AutoConfigureHttpGraphQlTester
+// Metrics export is off in tests unless asked for: /actuator/prometheus exists here.
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("unthrottled")
 abstract class SecurityTestSupport {
 
@@ -28,14 +32,34 @@ abstract class SecurityTestSupport {
 
 	static final String HUAWEI_KEY = "hw-9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d";
 
-	@Autowired
-	protected HttpGraphQlTester graphQlTester;
-
+	/** Bound to the running server, as no {@code @AutoConfigureWebTestClient} is used. */
 	@Autowired
 	protected WebTestClient webTestClient;
 
+	@LocalServerPort
+	private int port;
+
+	protected HttpGraphQlTester graphQlTester;
+
+	@BeforeEach
+	void connectGraphQlTester() {
+		this.graphQlTester = graphQlTester(this.port);
+	}
+
 	protected HttpGraphQlTester withKey(String key) {
 		return this.graphQlTester.mutate().header(ApiKeyAuthenticator.HEADER, key).build();
+	}
+
+	/**
+	 * A GraphQL tester over a real connection, so that the server sees a remote address
+	 * (an {@code @AutoConfigureHttpGraphQlTester} one is bound to the application context
+	 * instead).
+	 * @param port the port of the running server
+	 * @return the tester
+	 */
+	static HttpGraphQlTester graphQlTester(int port) {
+		return HttpGraphQlTester
+			.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
 	}
 
 }
