@@ -82,7 +82,7 @@ class AlibabaConnectorFactoryTests {
 		AlibabaProperties bound = new Binder(new MapConfigurationPropertySource(Map.of()))
 			.bindOrCreate("deskgraph.alibaba", AlibabaProperties.class);
 		assertThat(bound).isEqualTo(AlibabaProperties.DEFAULTS);
-		assertThat(bound.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(bound.responseTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(bound.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(bound.maxPagesPerCall()).isEqualTo(50);
 		assertThat(bound.dayFetchConcurrency()).isEqualTo(4);
