@@ -224,10 +224,10 @@ def verdict(ok):
 
 
 def wait_for_limiter_cycle(seconds):
-    """DeskGraph's rate limiters hand out permits per cycle of 6.667 s; waiting one cycle
-    lets a timed measurement start with a full quota instead of queueing behind the
-    previous phase's calls."""
-    log("waiting %.1f s for a fresh rate-limiter cycle" % seconds)
+    """DeskGraph's quota buckets refill a permit every second or so (Huawei APIs: 3 per
+    second); waiting a few seconds lets a timed measurement start with permits to spare
+    instead of queueing behind the previous phase's calls."""
+    log("waiting %.1f s for DeskGraph's quota buckets to refill" % seconds)
     time.sleep(seconds)
 
 
@@ -365,8 +365,8 @@ class Bench:
             per_sample.append("%d+%d" % (self.sims.calls(HUAWEI) - before[0], self.sims.calls(ALIBABA) - before[1]))
             if not reply.complete:
                 bad += 1
-            # Alibaba's rate limiter allows 10 calls per 6.667 s cycle: keep well under it so the
-            # figure is the gateway's latency, not time spent queueing for quota.
+            # Alibaba's ranking bucket refills one call a second after its burst of 30: keep well
+            # under it so the figure is the gateway's latency, not time spent queueing for quota.
             time.sleep(max(0.0, self.args.cold_pace - (time.perf_counter() - begun)))
         calls = {v: self.sims.calls(v) for v in (HUAWEI, ALIBABA)}
         self.settle()
@@ -444,8 +444,8 @@ class Bench:
                     "and then the remaining pages in parallel, so the ideal is 2 × one page. One GraphQL field asks "
                     "for at most 500 rows (5 pages); the 10-page sample asks for two aliased fields in one request "
                     "(`first: 500` sorted DESC and ASC = all 1000 desktops, 10 distinct pages). Every sample uses a "
-                    "different 3-day window (cold). Each round starts on a fresh rate-limiter cycle (20 "
-                    "`ListDesktopUsageMetric` permits per 6.667 s) so no sample queues for quota."
+                    "different 3-day window (cold). Each round starts after a pause that refills DeskGraph's "
+                    "`ListDesktopUsageMetric` bucket (burst 60, 2 more a second) so no sample queues for quota."
                     % (latency, self.args.huawei_desktops))
         self.detail("")
         self.detail("- one page (`first: 5`): " + ", ".join("%.0f" % (t * 1000) for t in one_t) + " ms; pages per query "
@@ -675,9 +675,10 @@ class Bench:
                     "`accountIds: [\"huawei-demo\"]`, `first: 1`), each a cold `ListUsedDesktopInfo` call "
                     "(published quota %d/min per API and user), offered at an even %.1f requests/s for %d s "
                     "(%.0f× the quota), up to %d in flight. The simulator enforces the quota over a rolling minute "
-                    "and counts every call beyond it in `quotaExceeded`. The gateway's rate limiter (10 permits per "
-                    "6.667 s) makes a caller wait only while a permit is due within 5 s, and otherwise answers "
-                    "`UPSTREAM_THROTTLED` (retryable) instead of calling the vendor."
+                    "and counts every call beyond it in `quotaExceeded`. DeskGraph's token bucket for the API (burst "
+                    "30, one more a second: at most 90 calls in any minute) queues a call while a permit is due "
+                    "before its request's 20 s deadline, and otherwise answers `UPSTREAM_THROTTLED` (retryable, "
+                    "with `retryAfterSeconds`) instead of calling the vendor."
                     % (n, ", ".join(users), quota, n / float(seconds), seconds, factor, conc))
         self.detail("")
         self.detail("- answered with data: %d; `UPSTREAM_THROTTLED`: %d; other: %d %s; HTTP 5xx or no answer: %d"
