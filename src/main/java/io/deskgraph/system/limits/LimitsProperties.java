@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxCost the highest cost a query may have; a connection field costs its page
  * size times the accounts it fans out to, plus its page size times the cost of its edges,
  * plus the rest of its selection
- * @param maxRequestBytes the largest HTTP request body accepted on the GraphQL endpoint;
- * larger bodies get HTTP 413
+ * @param maxRequestBytes the largest HTTP request body accepted on any path, by its
+ * {@code Content-Length} or by the bytes streamed so far; larger bodies get HTTP 413
  * @param introspectionEnabled whether {@code __schema} and {@code __type} queries are
  * allowed; the prod profile turns this off
  * @author DeskGraph
