@@ -1,5 +1,7 @@
 package io.deskgraph.system.limits;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,11 +20,16 @@ import org.springframework.util.unit.DataSize;
  * {@code Content-Length} or by the bytes streamed so far; larger bodies get HTTP 413
  * @param introspectionEnabled whether {@code __schema} and {@code __type} queries are
  * allowed; the prod profile turns this off
+ * @param bodyReadTimeout the longest pause between two reads of a request body; a client
+ * that stalls longer is cut off (HTTP 408 or a closed connection)
+ * @param bodyTimeout the longest a request body may take to arrive in full, however
+ * steadily it trickles in; a slower client is cut off (HTTP 408 or a closed connection)
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.limits")
 public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases,
 		@DefaultValue("10000") long maxCost, @DefaultValue("64KB") DataSize maxRequestBytes,
-		@DefaultValue("true") boolean introspectionEnabled) {
+		@DefaultValue("true") boolean introspectionEnabled, @DefaultValue("10s") Duration bodyReadTimeout,
+		@DefaultValue("30s") Duration bodyTimeout) {
 
 }

@@ -48,15 +48,26 @@ final class RejectedRequests {
 	 */
 	static Mono<Void> reject(ServerWebExchange exchange, HttpStatus status, String message,
 			Map<String, Object> extensions) {
+		log(exchange, status, message);
+		return write(exchange, status, ErrorType.BAD_REQUEST, message, extensions);
+	}
+
+	/**
+	 * Logs a client mistake the server answers itself, at INFO in one line.
+	 * @param exchange the exchange
+	 * @param status the HTTP status, 4xx
+	 * @param message what is wrong
+	 */
+	static void log(ServerWebExchange exchange, HttpStatus status, String message) {
 		ServerHttpRequest request = exchange.getRequest();
+		String method = LogText.of(request.getMethod().name(), 20);
+		String path = LogText.of(request.getPath().value(), 200);
 		logger.atInfo()
 			.addKeyValue("status", status.value())
-			.addKeyValue("method", LogText.of(request.getMethod().name(), 20))
-			.addKeyValue("path", LogText.of(request.getPath().value(), 200))
-			.log("HTTP request rejected status={} method={} path={}: {}", status.value(),
-					LogText.of(request.getMethod().name(), 20), LogText.of(request.getPath().value(), 200),
+			.addKeyValue("method", method)
+			.addKeyValue("path", path)
+			.log("HTTP request rejected status={} method={} path={}: {}", status.value(), method, path,
 					LogText.of(message, 300));
-		return write(exchange, status, ErrorType.BAD_REQUEST, message, extensions);
 	}
 
 	/**

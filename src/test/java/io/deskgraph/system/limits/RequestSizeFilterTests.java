@@ -1,5 +1,7 @@
 package io.deskgraph.system.limits;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -23,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestSizeFilterTests {
 
-	private final RequestSizeFilter filter = new RequestSizeFilter(
-			new LimitsProperties(12, 30, 10000, DataSize.ofKilobytes(64), true));
+	private final RequestSizeFilter filter = new RequestSizeFilter(new LimitsProperties(12, 30, 10000,
+			DataSize.ofKilobytes(64), true, Duration.ofSeconds(10), Duration.ofSeconds(30)));
 
 	@Test
 	void bufferLimitHitBelowTheFilterIs413() {
