@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -46,7 +47,7 @@ final class RejectedRequests {
 	 * @param extensions extensions after {@code classification}, e.g. the limit
 	 * @return completion
 	 */
-	static Mono<Void> reject(ServerWebExchange exchange, HttpStatus status, String message,
+	static Mono<Void> reject(ServerWebExchange exchange, HttpStatusCode status, String message,
 			Map<String, Object> extensions) {
 		log(exchange, status, message);
 		return write(exchange, status, ErrorType.BAD_REQUEST, message, extensions);
@@ -58,7 +59,7 @@ final class RejectedRequests {
 	 * @param status the HTTP status, 4xx
 	 * @param message what is wrong
 	 */
-	static void log(ServerWebExchange exchange, HttpStatus status, String message) {
+	static void log(ServerWebExchange exchange, HttpStatusCode status, String message) {
 		ServerHttpRequest request = exchange.getRequest();
 		String method = LogText.of(request.getMethod().name(), 20);
 		String path = LogText.of(request.getPath().value(), 200);
@@ -85,7 +86,7 @@ final class RejectedRequests {
 				"Internal error; requestId " + request.getId(), Map.of());
 	}
 
-	private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorType classification,
+	private static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, ErrorType classification,
 			String message, Map<String, Object> extensions) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
@@ -96,8 +97,10 @@ final class RejectedRequests {
 		allExtensions.putAll(extensions);
 		byte[] body;
 		try {
-			body = mapper
-				.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message, "extensions", allExtensions))));
+			Map<String, Object> error = new LinkedHashMap<>();
+			error.put("message", message);
+			error.put("extensions", allExtensions);
+			body = mapper.writeValueAsBytes(Map.of("errors", List.of(error)));
 		}
 		catch (JsonProcessingException ex) {
 			body = "{\"errors\":[{\"message\":\"Request rejected\"}]}".getBytes(StandardCharsets.UTF_8);
