@@ -6,6 +6,7 @@ import java.util.Set;
 import io.deskgraph.system.observability.LogText;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
 import org.springframework.graphql.MediaTypes;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * @author DeskGraph
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class GraphQlHttpRequestFilter implements WebFilter {
 
 	private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -30,6 +31,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  * @author DeskGraph
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class GraphQlRequestReader {
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {

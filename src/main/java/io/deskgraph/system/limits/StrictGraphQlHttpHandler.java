@@ -2,6 +2,7 @@ package io.deskgraph.system.limits;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * @author DeskGraph
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
 	private final WebGraphQlHandler graphQlHandler;

@@ -2,6 +2,7 @@ package io.deskgraph.system.limits;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlSseHandler;
@@ -17,6 +18,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * @author DeskGraph
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class StrictGraphQlSseHandler extends GraphQlSseHandler {
 
 	private final WebGraphQlHandler graphQlHandler;
