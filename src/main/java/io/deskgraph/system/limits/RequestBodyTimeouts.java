@@ -34,6 +34,8 @@ import org.springframework.web.server.WebFilterChain;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestBodyTimeouts implements NettyServerCustomizer, WebFilter {
 
+	private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+
 	private static final String REQUEST_TIMEOUT_EXCEPTION = "reactor.netty.http.server.RequestTimeoutException";
 
 	private final Duration readTimeout;
@@ -67,10 +69,11 @@ class RequestBodyTimeouts implements NettyServerCustomizer, WebFilter {
 			// no answer can reach the client; the status is for the metrics. The exchange
 			// ends once the connection is closed: ending it within the timeout signal
 			// makes Reactor Netty signal the timeout again, which Reactor logs as a
-			// dropped error.
+			// dropped error. The wait is bounded should the connection stay open after
+			// all.
 			exchange.getResponse().setStatusCode(HttpStatus.REQUEST_TIMEOUT);
 			return (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection)
-					? connection.onDispose() : Mono.empty();
+					? connection.onDispose().timeout(CLOSE_WAIT, Mono.empty()) : Mono.empty();
 		});
 	}
 
