@@ -20,10 +20,11 @@ import org.springframework.util.unit.DataSize;
  * {@code Content-Length} or by the bytes streamed so far; larger bodies get HTTP 413
  * @param introspectionEnabled whether {@code __schema} and {@code __type} queries are
  * allowed; the prod profile turns this off
- * @param bodyReadTimeout the longest pause between two reads of a request body; a client
- * that stalls longer is cut off (HTTP 408 or a closed connection)
+ * @param bodyReadTimeout the longest pause between two reads of a request body; the
+ * connection of a client that stalls longer is closed (logged and measured as HTTP 408)
  * @param bodyTimeout the longest a request body may take to arrive in full, however
- * steadily it trickles in; a slower client is cut off (HTTP 408 or a closed connection)
+ * steadily it trickles in; the connection of a slower client is closed (logged and
+ * measured as HTTP 408); neither timeout applies once the body has arrived
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.limits")
