@@ -16,10 +16,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxCost the highest cost a query may have; a connection field costs its page
  * size times the accounts it fans out to, plus its page size times the cost of its edges,
  * plus the rest of its selection
- * @param maxRequestBytes the largest HTTP request body accepted on the GraphQL endpoint;
- * larger bodies get HTTP 413
+ * @param maxRequestBytes the largest HTTP request body accepted on any path, by its
+ * {@code Content-Length} or by the bytes streamed so far; larger bodies get HTTP 413
  * @param introspectionEnabled whether {@code __schema} and {@code __type} queries are
  * allowed; the prod profile turns this off
+ * @param bodyReadTimeout the longest pause between two reads of a request body; the
+ * connection of a client that stalls longer is closed (logged and measured as HTTP 408)
+ * @param bodyTimeout the longest a request body may take to arrive in full, however
+ * steadily it trickles in; the connection of a slower client is closed (logged and
+ * measured as HTTP 408); neither timeout applies once the body has arrived
  * @param maxRangeDays how many days before today the earliest day of any date range or
  * idle window may lie; vendors with shorter windows reject earlier starts with their own
  * limit
@@ -33,7 +38,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("deskgraph.limits")
 public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases,
 		@DefaultValue("10000") long maxCost, @DefaultValue("64KB") DataSize maxRequestBytes,
-		@DefaultValue("true") boolean introspectionEnabled, @DefaultValue("366") int maxRangeDays,
+		@DefaultValue("true") boolean introspectionEnabled, @DefaultValue("10s") Duration bodyReadTimeout,
+		@DefaultValue("30s") Duration bodyTimeout, @DefaultValue("366") int maxRangeDays,
 		@DefaultValue("60") int maxUpstreamCalls, @DefaultValue("20s") Duration requestDeadline) {
 
 	public LimitsProperties {

@@ -1,5 +1,6 @@
 /**
- * Query limits (depth, aliases, cost, request size, introspection) and automatic
+ * Query limits (depth, aliases, cost, request size, introspection), request body
+ * timeouts, the checks that answer malformed GraphQL over HTTP requests, and automatic
  * persisted queries, all applied before any data fetcher runs.
  */
 @NonNullApi

@@ -1,7 +1,11 @@
 package io.deskgraph.system.observability;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
+import graphql.ErrorClassification;
 import io.deskgraph.connector.UpstreamExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +14,7 @@ import reactor.util.context.Context;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -18,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs every GraphQL request once at INFO, with its execution id, operation name,
- * duration, the accounts it asked and the vendor calls it made; never its headers,
- * variables or document.
+ * duration, the accounts it asked, the vendor calls it made and the classifications of
+ * its errors; never its headers, variables or document.
  *
  * @author DeskGraph
  */
@@ -28,6 +33,8 @@ import org.springframework.stereotype.Component;
 class RequestLogInterceptor implements WebGraphQlInterceptor {
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestLogInterceptor.class);
+
+	private static final int MAX_OPERATION_NAME = 100;
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -40,26 +47,40 @@ class RequestLogInterceptor implements WebGraphQlInterceptor {
 			long start = System.nanoTime();
 			return chain.next(request)
 				.doOnNext((response) -> log(response.getExecutionInput().getExecutionId().toString(),
-						request.getOperationName(), start, activity, response.getErrors().size()))
-				.doOnError((ex) -> log(request.getId(), request.getOperationName(), start, activity, -1));
+						request.getOperationName(), start, activity, response.getErrors()))
+				.doOnError((ex) -> log(request.getId(), request.getOperationName(), start, activity, null));
 		}).contextWrite(Context.of(UpstreamExecutor.CALL_COUNTER, activity.upstreamCalls()));
 	}
 
 	private static void log(String executionId, @Nullable String operationName, long start, RequestActivity activity,
-			int errors) {
+			@Nullable List<ResponseError> errors) {
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-		String operation = (operationName != null) ? operationName : "-";
+		// The operation name is the client's: escaped and bounded so that it can neither
+		// start a forged log line nor make this one arbitrarily long.
+		String operation = LogText.of(operationName, MAX_OPERATION_NAME);
 		String sources = activity.sources();
 		int upstreamCalls = activity.upstreamCalls().get();
-		String outcome = (errors < 0) ? "failed" : errors + " error(s)";
+		String outcome = (errors != null) ? errors.size() + " error(s)" : "failed";
+		Set<String> classifications = new LinkedHashSet<>();
+		if (errors != null) {
+			errors.forEach((error) -> classifications.add(classification(error)));
+		}
+		String errorTypes = classifications.toString();
 		logger.atInfo()
 			.addKeyValue("executionId", executionId)
 			.addKeyValue("operation", operation)
 			.addKeyValue("durationMs", millis)
 			.addKeyValue("sources", sources)
 			.addKeyValue("upstreamCalls", upstreamCalls)
-			.log("GraphQL request executionId={} operation={} duration={}ms sources={} upstreamCalls={} ({})",
-					executionId, operation, millis, sources, upstreamCalls, outcome);
+			.addKeyValue("errors", errorTypes)
+			.log("GraphQL request executionId={} operation={} duration={}ms sources={} upstreamCalls={} ({}){}",
+					executionId, operation, millis, sources, upstreamCalls, outcome,
+					classifications.isEmpty() ? "" : " errors=" + errorTypes);
+	}
+
+	private static String classification(ResponseError error) {
+		ErrorClassification type = error.getErrorType();
+		return LogText.of((type instanceof Enum<?> constant) ? constant.name() : String.valueOf(type), 50);
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * Operations: per-account health, the GraphQL request log and production start-up checks.
+ * Operations: per-account health, the GraphQL request log, log-safe client text, quiet
+ * client aborts and production start-up checks.
  */
 @NonNullApi
 @NonNullFields

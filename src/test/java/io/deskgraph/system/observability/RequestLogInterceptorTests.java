@@ -3,6 +3,8 @@ package io.deskgraph.system.observability;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.simulator.EmbeddedSimulator;
@@ -100,6 +102,49 @@ class RequestLogInterceptorTests {
 		assertThat(line.find()).isTrue();
 		assertThat(line.group(3)).isEqualTo("huawei-demo:OK");
 		assertThat(line.group(4)).isEqualTo("0");
+	}
+
+	@Test
+	void operationNameCannotForgeALogLine(CapturedOutput output) {
+		String forged = "Status\n2026-11-29T10:00:00.000Z ERROR 1 --- [deskgraph] [main] FORGED-LINE\r\u0007";
+		post(Map.of("query", "query Status { accounts { id } }", "operationName", forged));
+		assertThat(output.getOut())
+			.contains(
+					"operation=Status\\n2026-11-29T10:00:00.000Z ERROR 1 --- [deskgraph] [main] FORGED-LINE\\r\\u0007 ")
+			.doesNotContain("\n2026-11-29T10:00:00.000Z ERROR 1");
+	}
+
+	@Test
+	void longOperationNameIsCutShortInTheLogLine(CapturedOutput output) {
+		String longName = "A".repeat(50_000);
+		post(Map.of("query", "query Status { accounts { id } }", "operationName", longName));
+		String line = output.getOut()
+			.lines()
+			.filter((text) -> text.contains("GraphQL request executionId="))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		assertThat(line).contains("operation=" + "A".repeat(100) + "...[+49900 chars] ").hasSizeLessThan(1000);
+	}
+
+	@Test
+	void logLineNamesTheClassificationsOfTheErrors(CapturedOutput output) {
+		String aliases = IntStream.range(0, 31)
+			.mapToObj((i) -> "a" + i + ": accounts { id }")
+			.collect(Collectors.joining(" ", "query Aliases { ", " }"));
+		post(Map.of("query", aliases, "operationName", "Aliases"));
+		post(Map.of("query", "query Unknown { noSuchField }", "operationName", "Unknown"));
+		assertThat(output.getOut()).containsPattern("operation=Aliases .*\\(1 error\\(s\\)\\) errors=\\[BAD_REQUEST\\]")
+			.containsPattern("operation=Unknown .*\\(1 error\\(s\\)\\) errors=\\[ValidationError\\]");
+	}
+
+	private void post(Map<String, Object> body) {
+		this.client.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private static void reset(EmbeddedSimulator simulator) {
