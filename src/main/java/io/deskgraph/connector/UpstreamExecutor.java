@@ -119,8 +119,12 @@ public class UpstreamExecutor {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> Mono<T> fetch(UpstreamRequest request, Supplier<Mono<T>> call) {
-		if (request.freshness() == Freshness.NONE) {
-			return guarded(request, call).doOnNext((value) -> report(null, this.clock.instant(), null));
+		// A kind of answer with no time to live is not cached at all: an entry that
+		// expires
+		// at once could still be read while Caffeine settles its expiry.
+		if (request.freshness() == Freshness.NONE || this.cacheProperties.ttl(request.freshness()).isZero()) {
+			return Mono.deferContextual((context) -> guarded(request, call).doOnNext(
+					(value) -> report(context.getOrDefault(FetchReport.class, null), this.clock.instant(), null)));
 		}
 		String name = cacheName(request);
 		AsyncCache<Object, Answer> cache = this.fresh.computeIfAbsent(name, (key) -> newFreshCache(request, key));
