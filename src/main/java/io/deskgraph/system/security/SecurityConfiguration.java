@@ -50,7 +50,7 @@ class SecurityConfiguration {
 		ClientAddressResolver addresses = new ClientAddressResolver(properties.trustedProxies());
 		report(required, apiKeys, bearer, properties, accounts, addresses, environment);
 		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(apiKeys, bearer);
-		String graphQlPath = graphQl.getPath();
+		String graphQlPath = graphQl.getHttp().getPath();
 		ServerWebExchangeMatcher graphQlRequests = ServerWebExchangeMatchers.pathMatchers(graphQlPath,
 				graphQlPath + "/**");
 		// Stateless: every request carries its credentials, nothing is kept between them.
