@@ -64,7 +64,9 @@ class FederationServiceInstrumentation extends SimplePerformantInstrumentation {
 					.contains(Roles.authority(Roles.FEDERATION))) {
 			return super.beginExecuteOperation(parameters, state);
 		}
-		logger.info(
+		// The request log line names the rejection (errors=[FORBIDDEN]); this is for
+		// diagnosis.
+		logger.debug(
 				"Rejected operation {} (execution {}): _service asked for by a caller without the federation role "
 						+ "while introspection is disabled",
 				Objects.requireNonNullElse(operation.getName(), "-"), context.getExecutionId());

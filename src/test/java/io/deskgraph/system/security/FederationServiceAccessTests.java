@@ -132,7 +132,7 @@ class FederationServiceAccessTests {
 		assertForbidden(
 				key(SecurityTestSupport.OPS_KEY).document("query FetchSdlForAudit { _service { sdl } }").execute());
 		assertThat(output.getAll().lines().filter((line) -> line.contains("FetchSdlForAudit"))).singleElement()
-			.satisfies((line) -> assertThat(line).contains("INFO").contains("federation role"));
+			.satisfies((line) -> assertThat(line).contains("INFO").contains("errors=[FORBIDDEN]"));
 		assertThat(output.getAll()).doesNotContain("AbortExecutionException")
 			.doesNotContain(SecurityTestSupport.OPS_KEY);
 	}
