@@ -157,8 +157,8 @@ class HostileInputTests {
 		attacks.add(graphql("depth bomb",
 				"{ desktopUsage(range: " + week + ", first: 1) { edges { node { " + nested + " } } } }", "BAD_REQUEST")
 			.and((body) -> assertThat(body).contains("maxDepth")));
-		attacks.add(graphql("three thousand aliases of __typename", "{ "
-				+ IntStream.range(0, 3000).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "))
+		attacks.add(graphql("five hundred aliases of __typename", "{ "
+				+ IntStream.range(0, 500).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "))
 				+ " }", "BAD_REQUEST")
 			.and((body) -> assertThat(body).contains("maxAliases")));
 		attacks.add(graphql("aliased expensive rankings",
@@ -167,7 +167,14 @@ class HostileInputTests {
 							+ "\", to: \"" + today.minusDays(1) + "\"}, first: 500) { totalCount }")
 					.collect(Collectors.joining(" ")) + " }",
 				"BAD_REQUEST"));
-		attacks.add(graphql("field duplication", "{ accounts { " + "id ".repeat(5000) + "} }", null));
+		attacks.add(graphql("field duplication", "{ accounts { " + "id ".repeat(5000) + "} }", "BAD_REQUEST")
+			.and((body) -> assertThat(body).contains("maxFields")));
+		attacks.add(graphql("fragments doubling thirty times",
+				"query { ...F0 } " + IntStream.range(0, 30)
+					.mapToObj((i) -> "fragment F" + i + " on Query { ...F" + (i + 1) + " ...F" + (i + 1) + " }")
+					.collect(Collectors.joining(" ")) + " fragment F30 on Query { __typename }",
+				"BAD_REQUEST")
+			.and((body) -> assertThat(body).contains("maxFields")));
 		attacks.add(graphql("directive overloading", "{ __typename " + "@include(if: true) ".repeat(1000) + "}",
 				"ValidationError"));
 		attacks.add(graphql("circular fragments",

@@ -13,6 +13,9 @@ import org.springframework.util.unit.DataSize;
  * not counted
  * @param maxAliases the most aliased fields a query may have, counted with fragments
  * expanded
+ * @param maxFields the most field selections a document may have, counted with fragments
+ * expanded before it is validated, since validating repeated fields costs far more than
+ * parsing them
  * @param maxCost the highest cost a query may have; a connection field costs its page
  * size times the accounts it fans out to, plus its page size times the cost of its edges,
  * plus the rest of its selection
@@ -37,10 +40,11 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("deskgraph.limits")
 public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases,
-		@DefaultValue("10000") long maxCost, @DefaultValue("64KB") DataSize maxRequestBytes,
-		@DefaultValue("true") boolean introspectionEnabled, @DefaultValue("10s") Duration bodyReadTimeout,
-		@DefaultValue("30s") Duration bodyTimeout, @DefaultValue("366") int maxRangeDays,
-		@DefaultValue("60") int maxUpstreamCalls, @DefaultValue("20s") Duration requestDeadline) {
+		@DefaultValue("1000") int maxFields, @DefaultValue("10000") long maxCost,
+		@DefaultValue("64KB") DataSize maxRequestBytes, @DefaultValue("true") boolean introspectionEnabled,
+		@DefaultValue("10s") Duration bodyReadTimeout, @DefaultValue("30s") Duration bodyTimeout,
+		@DefaultValue("366") int maxRangeDays, @DefaultValue("60") int maxUpstreamCalls,
+		@DefaultValue("20s") Duration requestDeadline) {
 
 	public LimitsProperties {
 		if (maxRangeDays < 1) {

@@ -16,9 +16,11 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.validation.ValidationError;
 import io.deskgraph.connector.AccountRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,11 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Rejects an operation whose depth, aliases or cost exceed {@link LimitsProperties}, or
- * that uses introspection while it is disabled, with {@code BAD_REQUEST} errors naming
- * the limit, after validation and before any data fetcher runs; see {@link QueryAnalyzer}
- * for the cost model.
+ * Rejects a document with too many fields before validation, and an operation whose
+ * depth, aliases, cost or vendor calls exceed {@link LimitsProperties}, or that uses
+ * introspection while it is disabled, with {@code BAD_REQUEST} errors naming the limit,
+ * after validation and before any data fetcher runs; see {@link QueryAnalyzer} for the
+ * cost model.
  *
  * @author DeskGraph
  */
@@ -50,6 +53,22 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		this.properties = properties;
 		this.accounts = accounts;
 		this.clock = clock;
+	}
+
+	/**
+	 * Rejects a document with more field selections than {@code max-fields} before it is
+	 * validated: validation compares repeated fields with each other, so a document of
+	 * thousands of copies of one field costs far more to validate than to parse.
+	 */
+	@Override
+	public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+			InstrumentationState state) {
+		long fields = FieldCounter.count(parameters.getDocument());
+		if (fields > this.properties.maxFields()) {
+			throw new AbortExecutionException(List.of(exceeded("Query field count", "maxFields", "max-fields",
+					this.properties.maxFields(), fields, "fields are counted with fragments expanded")));
+		}
+		return super.beginValidation(parameters, state);
 	}
 
 	@Override

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestSizeFilterTests {
 
 	private final RequestSizeFilter filter = new RequestSizeFilter(
-			new LimitsProperties(12, 30, 10000, DataSize.ofKilobytes(64), true, Duration.ofSeconds(10),
+			new LimitsProperties(12, 30, 1000, 10000, DataSize.ofKilobytes(64), true, Duration.ofSeconds(10),
 					Duration.ofSeconds(30), 366, 60, Duration.ofSeconds(20)));
 
 	@Test
