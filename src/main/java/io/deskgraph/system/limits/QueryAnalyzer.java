@@ -71,7 +71,7 @@ final class QueryAnalyzer {
 
 	private final Map<String, FragmentDefinition> fragments;
 
-	private final Map<String, Object> variables;
+	private final ArgumentValues values;
 
 	private final List<Account> accounts;
 
@@ -85,7 +85,7 @@ final class QueryAnalyzer {
 			List<Account> accounts) {
 		this.schema = schema;
 		this.fragments = fragments;
-		this.variables = variables;
+		this.values = new ArgumentValues(variables);
 		this.accounts = accounts;
 	}
 
@@ -298,39 +298,14 @@ final class QueryAnalyzer {
 		return List.of(String.valueOf(value));
 	}
 
-	/**
-	 * The argument's value as plain Java: numbers, strings, enum names and lists of them;
-	 * {@code null} when absent or null.
-	 */
 	@Nullable
 	private Object resolve(Field field, String name) {
-		Argument argument = field.getArguments()
-			.stream()
-			.filter((candidate) -> candidate.getName().equals(name))
-			.findFirst()
-			.orElse(null);
-		return (argument != null) ? plain(argument.getValue()) : null;
+		return this.values.value(field, name);
 	}
 
 	@Nullable
 	private Object plain(Value<?> value) {
-		if (value instanceof VariableReference reference) {
-			Object variable = this.variables.get(reference.getName());
-			return (variable instanceof Enum<?> constant) ? constant.name() : variable;
-		}
-		if (value instanceof IntValue number) {
-			return number.getValue().intValue();
-		}
-		if (value instanceof StringValue text) {
-			return text.getValue();
-		}
-		if (value instanceof EnumValue constant) {
-			return constant.getName();
-		}
-		if (value instanceof ArrayValue array) {
-			return array.getValues().stream().map(this::plain).toList();
-		}
-		return null;
+		return this.values.plain(value);
 	}
 
 	private GraphQLCompositeType compositeType(String name, GraphQLCompositeType fallback) {

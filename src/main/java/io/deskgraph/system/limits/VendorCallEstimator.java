@@ -14,20 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 import graphql.language.Argument;
-import graphql.language.ArrayValue;
-import graphql.language.EnumValue;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
-import graphql.language.IntValue;
-import graphql.language.ObjectField;
-import graphql.language.ObjectValue;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.language.StringValue;
-import graphql.language.Value;
-import graphql.language.VariableReference;
 import io.deskgraph.connector.AccountRegistry;
 import io.deskgraph.connector.PlannedQuestion;
 import io.deskgraph.connector.PlannedQuestion.Kind;
@@ -59,7 +51,7 @@ final class VendorCallEstimator {
 
 	private final Map<String, FragmentDefinition> fragments;
 
-	private final Map<String, Object> variables;
+	private final ArgumentValues values;
 
 	private final AccountRegistry accounts;
 
@@ -78,7 +70,7 @@ final class VendorCallEstimator {
 	VendorCallEstimator(Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
 			AccountRegistry accounts, LocalDate today, int maxRangeDays) {
 		this.fragments = fragments;
-		this.variables = variables;
+		this.values = new ArgumentValues(variables);
 		this.accounts = accounts;
 		this.today = today;
 		this.earliest = today.minusDays(maxRangeDays);
@@ -361,49 +353,12 @@ final class VendorCallEstimator {
 
 	@Nullable
 	private static Argument argument(Field field, String name) {
-		for (Argument argument : field.getArguments()) {
-			if (argument.getName().equals(name)) {
-				return argument;
-			}
-		}
-		return null;
+		return ArgumentValues.argument(field, name);
 	}
 
 	@Nullable
 	private Object resolve(@Nullable Argument argument) {
-		return (argument != null) ? plain(argument.getValue()) : null;
-	}
-
-	/**
-	 * A value as plain Java: numbers, strings, enum names, lists and maps of them;
-	 * {@code null} when absent or null.
-	 */
-	@Nullable
-	private Object plain(Value<?> value) {
-		if (value instanceof VariableReference reference) {
-			Object variable = this.variables.get(reference.getName());
-			return (variable instanceof Enum<?> constant) ? constant.name() : variable;
-		}
-		if (value instanceof IntValue number) {
-			return number.getValue().intValue();
-		}
-		if (value instanceof StringValue text) {
-			return text.getValue();
-		}
-		if (value instanceof EnumValue constant) {
-			return constant.getName();
-		}
-		if (value instanceof ArrayValue array) {
-			return array.getValues().stream().map(this::plain).toList();
-		}
-		if (value instanceof ObjectValue object) {
-			Map<String, Object> map = new LinkedHashMap<>();
-			for (ObjectField objectField : object.getObjectFields()) {
-				map.put(objectField.getName(), plain(objectField.getValue()));
-			}
-			return map;
-		}
-		return null;
+		return (argument != null) ? this.values.plain(argument.getValue()) : null;
 	}
 
 	/**
