@@ -1,6 +1,8 @@
 package io.deskgraph.system.limits;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import graphql.language.Argument;
@@ -61,6 +63,22 @@ final class ArgumentValues {
 	Object value(Field field, String name) {
 		Argument argument = argument(field, name);
 		return (argument != null) ? plain(argument.getValue()) : null;
+	}
+
+	/**
+	 * A plain value as a list of strings: a list's elements, or a single value alone.
+	 * @param value the plain value
+	 * @return the strings, or {@code null} when the value is null
+	 */
+	@Nullable
+	static Collection<String> strings(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Collection<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		return List.of(String.valueOf(value));
 	}
 
 	/**

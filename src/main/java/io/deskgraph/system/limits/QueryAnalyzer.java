@@ -288,14 +288,7 @@ final class QueryAnalyzer {
 
 	@Nullable
 	private Collection<String> names(Field field, String name) {
-		Object value = resolve(field, name);
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof Collection<?> list) {
-			return list.stream().map(String::valueOf).toList();
-		}
-		return List.of(String.valueOf(value));
+		return ArgumentValues.strings(resolve(field, name));
 	}
 
 	@Nullable

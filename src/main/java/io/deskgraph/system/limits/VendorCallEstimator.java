@@ -342,13 +342,7 @@ final class VendorCallEstimator {
 
 	@Nullable
 	private static Collection<String> strings(@Nullable Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof Collection<?> list) {
-			return list.stream().map(String::valueOf).toList();
-		}
-		return List.of(String.valueOf(value));
+		return ArgumentValues.strings(value);
 	}
 
 	@Nullable
