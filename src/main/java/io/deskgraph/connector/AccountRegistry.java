@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.UsageConnector;
 import io.deskgraph.usage.Vendor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

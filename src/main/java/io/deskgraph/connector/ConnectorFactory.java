@@ -1,5 +1,6 @@
 package io.deskgraph.connector;
 
+import io.deskgraph.usage.UsageConnector;
 import io.deskgraph.usage.Vendor;
 
 /**

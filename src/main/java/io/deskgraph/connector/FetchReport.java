@@ -2,6 +2,8 @@ package io.deskgraph.connector;
 
 import java.time.Instant;
 
+import io.deskgraph.usage.VendorException;
+
 import org.springframework.lang.Nullable;
 
 /**

@@ -2,6 +2,8 @@ package io.deskgraph.connector;
 
 import java.time.Duration;
 
+import io.deskgraph.usage.VendorQuotaException;
+
 /**
  * Raised inside the upstream chain when a vendor call cannot get a quota permit before
  * its request's deadline; translated into a {@link VendorQuotaException} for clients.

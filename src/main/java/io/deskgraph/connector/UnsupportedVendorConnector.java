@@ -1,6 +1,7 @@
 package io.deskgraph.connector;
 
 import io.deskgraph.usage.Account;
+import io.deskgraph.usage.UsageConnector;
 
 /**
  * Stands in for an account whose vendor has no connector yet, so every question reports

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.usage.Vendor;
+import io.deskgraph.usage.VendorUnavailableException;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 

@@ -1,6 +1,8 @@
 /**
- * The connector contract every vendor implements, the account registry, and the typed
- * vendor exceptions.
+ * The connectors' shared runtime, above the model: the configured accounts and who may
+ * see them, the upstream executor every vendor call goes through (cache, single flight,
+ * quota, breaker, retries, deadline and call budget) and the vendor HTTP plumbing; one
+ * sub-package per vendor.
  */
 @NonNullApi
 @NonNullFields

@@ -1,6 +1,7 @@
 /**
- * Cross-cutting wiring: clock, GraphQL scalars, the error resolver and error
- * classifications.
+ * Cross-cutting concerns with their own sub-packages: security, query and request limits,
+ * and observability; here only the clock every date and cache age is computed from. It
+ * may use the model and the connectors, never the GraphQL layer.
  */
 @NonNullApi
 @NonNullFields

@@ -1,6 +1,8 @@
 /**
- * Vendor-neutral usage records (the Java side of the schema), the services that fan out
- * over accounts, merge and paginate, and the GraphQL controllers.
+ * The bottom layer: the vendor-neutral model (records such as {@code Desktop},
+ * {@code UsageTotal}, {@code DateRange} and {@code GlobalId}) and the connector contract
+ * every vendor implements ({@code UsageConnector}, {@code Slice}, the typed vendor
+ * exceptions and their classification). It depends on no other DeskGraph package.
  */
 @NonNullApi
 @NonNullFields

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.deskgraph.usage.UpstreamBudgetExceededException;
 import io.deskgraph.usage.Vendor;
+import io.deskgraph.usage.VendorAuthException;
+import io.deskgraph.usage.VendorQuotaException;
+import io.deskgraph.usage.VendorRejectedException;
+import io.deskgraph.usage.VendorUnavailableException;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.ConnectorFactory;
 import io.deskgraph.connector.UpstreamExecutor;
-import io.deskgraph.connector.UsageConnector;
 import io.deskgraph.usage.Account;
+import io.deskgraph.usage.UsageConnector;
 import io.deskgraph.usage.Vendor;
 
 import org.springframework.lang.Nullable;

@@ -11,9 +11,9 @@ import io.deskgraph.simulator.SimulatorProperties;
 import io.deskgraph.simulator.SimulatorServer;
 import io.deskgraph.simulator.SimulatorStats;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**

@@ -21,13 +21,13 @@ import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import io.deskgraph.connector.AccountRegistry;
-import io.deskgraph.connector.PlannedQuestion;
-import io.deskgraph.connector.PlannedQuestion.Kind;
-import io.deskgraph.connector.UsageConnector;
 import io.deskgraph.usage.DateRange;
 import io.deskgraph.usage.GlobalId;
 import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.PlannedQuestion.Kind;
+import io.deskgraph.usage.PlannedQuestion;
 import io.deskgraph.usage.RankDimension;
+import io.deskgraph.usage.UsageConnector;
 import io.deskgraph.usage.Vendor;
 
 import org.springframework.lang.Nullable;

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.connector.AccountProperties;
+import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.Vendor;
 import org.junit.jupiter.api.Test;

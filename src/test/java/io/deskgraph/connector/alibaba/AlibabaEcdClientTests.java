@@ -10,12 +10,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.TestUpstream;
-import io.deskgraph.connector.VendorAuthException;
-import io.deskgraph.connector.VendorException;
-import io.deskgraph.connector.VendorQuotaException;
-import io.deskgraph.connector.VendorRejectedException;
-import io.deskgraph.connector.VendorUnavailableException;
 import io.deskgraph.usage.Vendor;
+import io.deskgraph.usage.VendorException;
+import io.deskgraph.usage.VendorQuotaException;
+import io.deskgraph.usage.VendorUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +51,7 @@ class AlibabaEcdClientTests {
 			.header("x-acs-retry-after", "1500"));
 		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, java.util.List.of()))
 			.expectErrorSatisfies(
-					(ex) -> assertThat(ex).isInstanceOfSatisfying(io.deskgraph.connector.VendorQuotaException.class,
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(io.deskgraph.usage.VendorQuotaException.class,
 							(quota) -> assertThat(quota.getRetryAfter()).isEqualTo(java.time.Duration.ofMillis(1500))))
 			.verify();
 	}

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.connector.AccountProperties;
+import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.usage.Vendor;
 import org.junit.jupiter.api.Test;
 

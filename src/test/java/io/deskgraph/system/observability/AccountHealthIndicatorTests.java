@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.deskgraph.connector.VendorAuthException;
-import io.deskgraph.connector.VendorUnavailableException;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.Vendor;
+import io.deskgraph.usage.VendorAuthException;
+import io.deskgraph.usage.VendorUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

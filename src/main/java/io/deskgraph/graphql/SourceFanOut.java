@@ -1,0 +1,109 @@
+package io.deskgraph.graphql;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.deskgraph.connector.FetchReport;
+import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.SourceError;
+import io.deskgraph.usage.SourceState;
+import io.deskgraph.usage.SourceStatus;
+import io.deskgraph.usage.UnsupportedQueryException;
+import io.deskgraph.usage.UpstreamBudgetExceededException;
+import io.deskgraph.usage.UsageConnector;
+import io.deskgraph.usage.VendorException;
+import io.deskgraph.usage.VendorQuotaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks several accounts the same question in parallel and records each one's status, so a
+ * failing account becomes a {@code FAILED} source instead of failing the query.
+ *
+ * @author DeskGraph
+ */
+@Component
+class SourceFanOut {
+
+	private static final Logger logger = LoggerFactory.getLogger(SourceFanOut.class);
+
+	private final Clock clock;
+
+	SourceFanOut(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * Asks every connector at once; invalid arguments and an exceeded upstream-call
+	 * budget still fail the whole question.
+	 * @param <T> the answer type
+	 * @param connectors the accounts to ask
+	 * @param question the call to make on each
+	 * @return one outcome per connector, in connector order
+	 */
+	<T> Mono<List<SourceOutcome<T>>> ask(List<UsageConnector> connectors, Function<UsageConnector, Mono<T>> question) {
+		return Flux.fromIterable(connectors).flatMapSequential((connector) -> {
+			FetchReport report = new FetchReport();
+			return Mono.defer(() -> question.apply(connector))
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.map((value) -> answered(connector, value.orElse(null), report))
+				.onErrorResume(
+						(ex) -> !(ex instanceof InvalidArgumentException)
+								&& !(ex instanceof UpstreamBudgetExceededException),
+						(ex) -> Mono.just(notAnswered(connector, ex)))
+				.contextWrite(Context.of(FetchReport.class, report));
+		}).collectList();
+	}
+
+	private <T> SourceOutcome<T> answered(UsageConnector connector, @Nullable T value, FetchReport report) {
+		Instant fetchedAt = (report.oldestFetch() != null) ? report.oldestFetch() : this.clock.instant();
+		VendorException staleBecause = report.staleBecause();
+		if (report.isStale() && staleBecause != null) {
+			return new SourceOutcome<>(connector, value, new SourceStatus(connector.account().vendor(),
+					connector.account().id(), SourceState.STALE, fetchedAt, sourceError(staleBecause)));
+		}
+		return new SourceOutcome<>(connector, value, new SourceStatus(connector.account().vendor(),
+				connector.account().id(), SourceState.OK, fetchedAt, null));
+	}
+
+	private <T> SourceOutcome<T> notAnswered(UsageConnector connector, Throwable ex) {
+		if (ex instanceof UnsupportedQueryException) {
+			return new SourceOutcome<>(connector, null, status(connector, SourceState.UNSUPPORTED, null));
+		}
+		SourceError error;
+		if (ex instanceof VendorException vendor) {
+			logger.warn("Account {} failed: {}", connector.account().id(), vendor.getMessage());
+			error = sourceError(vendor);
+		}
+		else {
+			logger.error("Unexpected failure asking account {}", connector.account().id(), ex);
+			error = new SourceError("INTERNAL_ERROR",
+					"Internal error while asking account " + connector.account().id() + "; see the server log", false,
+					null, null, null);
+		}
+		return new SourceOutcome<>(connector, null, status(connector, SourceState.FAILED, error));
+	}
+
+	private static SourceError sourceError(VendorException vendor) {
+		Duration retryAfter = (vendor instanceof VendorQuotaException quota) ? quota.getRetryAfter() : null;
+		return new SourceError(vendor.classification(), vendor.getMessage(), vendor.isRetryable(),
+				vendor.getUpstreamCode(), vendor.getUpstreamRequestId(),
+				(retryAfter != null) ? (int) Math.max(1, (retryAfter.toMillis() + 999) / 1000) : null);
+	}
+
+	private SourceStatus status(UsageConnector connector, SourceState state, @Nullable SourceError error) {
+		return new SourceStatus(connector.account().vendor(), connector.account().id(), state, null, error);
+	}
+
+}

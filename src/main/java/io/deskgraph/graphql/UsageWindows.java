@@ -1,0 +1,113 @@
+package io.deskgraph.graphql;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import io.deskgraph.system.limits.LimitsProperties;
+import io.deskgraph.usage.DateRange;
+import io.deskgraph.usage.InvalidArgumentException;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates and normalizes the date windows clients send, against today's date in UTC and
+ * the longest window DeskGraph asks any vendor about
+ * ({@code deskgraph.limits.max-range-days}), before any work is done for them.
+ *
+ * @author DeskGraph
+ */
+@Component
+class UsageWindows {
+
+	/** Window of idleDesktops when since is not given. */
+	static final Duration DEFAULT_IDLE_WINDOW = Duration.ofDays(14);
+
+	private final Clock clock;
+
+	private final int maxRangeDays;
+
+	UsageWindows(Clock clock, LimitsProperties limits) {
+		this.clock = clock;
+		this.maxRangeDays = limits.maxRangeDays();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * Checks a day range and cuts it at today.
+	 * @param range the range as sent
+	 * @param argument the argument name for errors
+	 * @return the range, ending today at the latest
+	 * @throws InvalidArgumentException if the range is inverted, starts in the future or
+	 * starts more than {@code deskgraph.limits.max-range-days} days before today
+	 */
+	DateRange pastDays(DateRange range, String argument) {
+		if (range.from().isAfter(range.to())) {
+			throw new InvalidArgumentException(argument, "from (" + range.from() + ") is after to (" + range.to()
+					+ "); the range is inclusive and from must not be after to");
+		}
+		LocalDate today = today();
+		if (range.from().isAfter(today)) {
+			throw new InvalidArgumentException(argument,
+					"from (" + range.from() + ") is in the future; usage exists up to today (" + today + ", UTC)");
+		}
+		LocalDate earliest = earliestDay();
+		if (range.from().isBefore(earliest)) {
+			throw new InvalidArgumentException(argument,
+					"from (" + range.from() + ") is more than " + this.maxRangeDays + " days before today (" + today
+							+ ", UTC); DeskGraph asks vendors about the last " + this.maxRangeDays
+							+ " days at most (deskgraph.limits.max-range-days), so from must be on or after "
+							+ earliest);
+		}
+		return range.to().isAfter(today) ? new DateRange(range.from(), today) : range;
+	}
+
+	/**
+	 * The earliest day any window may start on.
+	 * @return today minus {@code deskgraph.limits.max-range-days}
+	 */
+	LocalDate earliestDay() {
+		return today().minusDays(this.maxRangeDays);
+	}
+
+	/**
+	 * Checks an idle window, applying the defaults.
+	 * @param since start as sent, or {@code null}
+	 * @param until end as sent, or {@code null}
+	 * @return start and end, the end not later than now
+	 */
+	TimeWindow idleWindow(@Nullable Instant since, @Nullable Instant until) {
+		// Whole minutes keep default windows stable between the pages of one listing.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
+		Instant end = (until == null || until.isAfter(now)) ? now : until;
+		Instant start = (since != null) ? since : end.minus(DEFAULT_IDLE_WINDOW);
+		Instant earliest = earliestDay().atStartOfDay(ZoneOffset.UTC).toInstant();
+		if (start.isBefore(earliest)) {
+			throw new InvalidArgumentException("since", "since (" + start + ") is more than " + this.maxRangeDays
+					+ " days before now; DeskGraph asks vendors about the last " + this.maxRangeDays
+					+ " days at most (deskgraph.limits.max-range-days), so since must be on or after " + earliest);
+		}
+		if (!start.isBefore(end)) {
+			throw new InvalidArgumentException("since", "since (" + start + ") must be before until (" + end
+					+ "; until defaults to now and is cut at now)");
+		}
+		return new TimeWindow(start, end);
+	}
+
+	/**
+	 * A validated time window.
+	 *
+	 * @param since start
+	 * @param until end
+	 */
+	record TimeWindow(Instant since, Instant until) {
+	}
+
+}

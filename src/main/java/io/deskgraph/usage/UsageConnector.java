@@ -1,0 +1,136 @@
+package io.deskgraph.usage;
+
+import java.time.Instant;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * What DeskGraph asks of one vendor account, in vendor-neutral records; each vendor
+ * implements the questions it has an API for.
+ * <p>
+ * Paged methods take an offset into the vendor's own order and a count, and answer a
+ * {@link Slice} from that offset with the vendor's total; a count larger than what is
+ * left drains the rest. Window limits the vendor imposes are checked before any call and
+ * raise {@link io.deskgraph.usage.InvalidArgumentException}. Vendor failures arrive as
+ * {@link VendorException}s; questions without a vendor API as
+ * {@link UnsupportedQueryException}.
+ *
+ * @author DeskGraph
+ */
+public interface UsageConnector {
+
+	/**
+	 * The account this connector talks to.
+	 * @return the account
+	 */
+	Account account();
+
+	/**
+	 * Desktop counts by state.
+	 * @param filter which desktops to count
+	 * @return the counts
+	 */
+	default Mono<StatusCounts> desktopStatus(StatusFilter filter) {
+		return unsupported("desktop status");
+	}
+
+	/**
+	 * Desktops with no usage in a window.
+	 * @param since start of the window
+	 * @param until end of the window
+	 * @param offset first result wanted
+	 * @param count results wanted
+	 * @return the slice
+	 */
+	default Mono<Slice<IdleDesktop>> idleDesktops(Instant since, Instant until, long offset, int count) {
+		return unsupported("idle desktops");
+	}
+
+	/**
+	 * Usage per desktop and user in a window.
+	 * @param query what to report
+	 * @param offset first result wanted
+	 * @param count results wanted
+	 * @return the slice
+	 */
+	default Mono<Slice<DesktopUsage>> desktopUsage(UsageQuery query, long offset, int count) {
+		return unsupported("desktop usage");
+	}
+
+	/**
+	 * Desktops or users by usage in a window, longest first.
+	 * @param range the days
+	 * @param by what to rank
+	 * @param offset first result wanted
+	 * @param count results wanted
+	 * @return the slice
+	 */
+	default Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
+		return unsupported("usage ranking");
+	}
+
+	/**
+	 * Per-desktop usage and idle metrics.
+	 * @param range the days
+	 * @param filter vendor-side filters
+	 * @param sort the order
+	 * @param offset first result wanted
+	 * @param count results wanted
+	 * @return the slice
+	 */
+	default Mono<Slice<DesktopMetric>> desktopMetrics(DateRange range, DesktopMetricFilter filter, MetricSort sort,
+			long offset, int count) {
+		return unsupported("desktop metrics");
+	}
+
+	/**
+	 * Per-user usage and login metrics.
+	 * @param range the days
+	 * @param filter vendor-side filters
+	 * @param sort the order
+	 * @param offset first result wanted
+	 * @param count results wanted
+	 * @return the slice
+	 */
+	default Mono<Slice<UserMetric>> userMetrics(DateRange range, UserMetricFilter filter, MetricSort sort, long offset,
+			int count) {
+		return unsupported("user metrics");
+	}
+
+	/**
+	 * Starts a vendor-side export of desktop usage metrics.
+	 * @param range the days
+	 * @param filter vendor-side filters
+	 * @param sort the order
+	 * @return the created task
+	 */
+	default Mono<ExportTask> startDesktopUsageExport(DateRange range, DesktopMetricFilter filter, MetricSort sort) {
+		return unsupported("usage export");
+	}
+
+	/**
+	 * Looks up an export task.
+	 * @param nativeId the vendor's task id
+	 * @return the task, or empty when the vendor does not know it
+	 */
+	default Mono<ExportTask> exportTask(String nativeId) {
+		return unsupported("export tasks");
+	}
+
+	/**
+	 * How many vendor calls answering a question takes at least, from what the connector
+	 * knows before asking (page sizes, windows, the sizes of earlier answers); used to
+	 * bound a request's work before it starts.
+	 * @param question the question
+	 * @return the vendor calls, 0 for questions this vendor has no API for
+	 */
+	default int plannedCalls(PlannedQuestion question) {
+		return 0;
+	}
+
+	private <T> Mono<T> unsupported(String question) {
+		return Mono.error(new UnsupportedQueryException(
+				account().vendor() + " has no API for " + question + " (account " + account().id() + ")"));
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.deskgraph.usage;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The vendor did not answer usefully: 5xx, timeout, connection failure or a malformed
+ * body; retryable.
+ *
+ * @author DeskGraph
+ */
+public class VendorUnavailableException extends VendorException {
+
+	/**
+	 * Creates an exception.
+	 * @param vendor the vendor
+	 * @param accountId the account
+	 * @param httpStatus the HTTP status, or 0 when no answer came
+	 * @param upstreamCode the vendor's error code
+	 * @param upstreamRequestId the vendor's request id
+	 * @param message a readable explanation, free of credentials
+	 * @param cause the underlying failure
+	 */
+	public VendorUnavailableException(Vendor vendor, String accountId, int httpStatus, @Nullable String upstreamCode,
+			@Nullable String upstreamRequestId, String message, @Nullable Throwable cause) {
+		super(vendor, accountId, httpStatus, upstreamCode, upstreamRequestId, message, cause);
+	}
+
+	@Override
+	public String classification() {
+		return "UPSTREAM_UNAVAILABLE";
+	}
+
+	@Override
+	public boolean isRetryable() {
+		return true;
+	}
+
+}
