@@ -195,8 +195,7 @@ public class UpstreamExecutor {
 				.then(Mono.defer(() -> counted(context, () -> timed(request, call.get()))
 					.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 					.transformDeferred(BulkheadOperator.of(bulkhead))
-					.timeout(budget.remaining(this.clock.instant()),
-							Mono.error(() -> deadlineReached(request, budget)))));
+					.timeout(budget.remaining(this.clock.instant()), Mono.error(DeadlineReachedException::new))));
 			return attempt.retryWhen(retries(request, budget))
 				.onErrorMap(
 						(ex) -> !(ex instanceof VendorException) && !(ex instanceof UpstreamBudgetExceededException),
@@ -223,21 +222,20 @@ public class UpstreamExecutor {
 			}
 			this.meters
 				.counter(RETRIES, "vendor", request.vendor().name(), "account", request.accountId(), "api",
-						request.api(), "reason", ((VendorException) failure).classification())
+						request.api(), "reason", ((VendorException) failure).classification().name())
 				.increment();
 			return Mono.delay(wait);
 		}));
 	}
 
 	/**
-	 * Whether a failed attempt may pass when tried again: vendor throttling, vendor
-	 * unavailability and malformed answers, but not DeskGraph's own refusals (open
-	 * circuit, full bulkhead, no quota permit, deadline reached) nor rejected or
-	 * unauthorized calls.
+	 * Whether a failed attempt is tried again: as the vendor failure's own classification
+	 * says (throttling and unavailability, never rejected or unauthorized calls).
+	 * DeskGraph's own refusals (open circuit, full bulkhead, no quota permit, deadline
+	 * reached) are not vendor failures and are never retried.
 	 */
 	private static boolean isRetried(Throwable failure) {
-		return failure instanceof VendorException vendor && vendor.isRetryable()
-				&& (vendor.getUpstreamCode() == null || !vendor.getUpstreamCode().startsWith(OWN_CODE_PREFIX));
+		return failure instanceof VendorException vendor && vendor.isRetryable();
 	}
 
 	private static Duration backoff(UpstreamProperties.Retry policy, long attempts, Throwable failure) {
@@ -250,13 +248,6 @@ public class UpstreamExecutor {
 			return quota.getRetryAfter();
 		}
 		return wait;
-	}
-
-	private VendorUnavailableException deadlineReached(UpstreamRequest request, RequestBudget budget) {
-		return new VendorUnavailableException(request.vendor(), request.accountId(), 0, OWN_CODE_PREFIX + "DEADLINE",
-				null, request.vendor() + " account " + request.accountId() + " " + request.api()
-						+ " did not answer before the request's deadline (deskgraph.limits.request-deadline)",
-				null);
 	}
 
 	/**
@@ -299,7 +290,7 @@ public class UpstreamExecutor {
 		Timer.Sample sample = Timer.start(this.meters);
 		return call.doOnSuccess((value) -> stop(sample, request, "success"))
 			.doOnError((ex) -> stop(sample, request,
-					(ex instanceof VendorException vendor) ? vendor.classification() : "error"));
+					(ex instanceof VendorException vendor) ? vendor.classification().name() : "error"));
 	}
 
 	private void stop(Timer.Sample sample, UpstreamRequest request, String outcome) {
@@ -321,6 +312,11 @@ public class UpstreamExecutor {
 							+ " calls a minute and no call could go out before the request's deadline; retry in about "
 							+ seconds + " s",
 					Duration.ofSeconds(seconds), null);
+		}
+		if (ex instanceof DeadlineReachedException) {
+			return new VendorUnavailableException(request.vendor(), request.accountId(), 0,
+					OWN_CODE_PREFIX + "DEADLINE", null,
+					where + " did not answer before the request's deadline (deskgraph.limits.request-deadline)", null);
 		}
 		if (ex instanceof BulkheadFullException) {
 			return new VendorQuotaException(request.vendor(), request.accountId(), 0, OWN_CODE_PREFIX + "BULKHEAD",

@@ -1,20 +1,16 @@
 package io.deskgraph.graphql;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.deskgraph.usage.GatewayErrorType;
 import io.deskgraph.usage.SourceError;
 import io.deskgraph.usage.SourceState;
 import io.deskgraph.usage.SourceStatus;
@@ -51,22 +47,9 @@ class PartialResultsInstrumentation extends SimplePerformantInstrumentation {
 		List<GraphQLError> errors = new ArrayList<>();
 		for (SourceStatus source : sourced.sources()) {
 			SourceError error = source.error();
-			if (error == null || (source.state() != SourceState.FAILED && source.state() != SourceState.STALE)) {
-				continue;
+			if (error != null && (source.state() == SourceState.FAILED || source.state() == SourceState.STALE)) {
+				errors.add(SourceErrors.of(env, source.vendor(), source.accountId(), error, source.state()));
 			}
-			Map<String, Object> extensions = new LinkedHashMap<>();
-			extensions.put("vendor", source.vendor().name());
-			extensions.put("accountId", source.accountId());
-			extensions.put("sourceState", source.state().name());
-			GatewayExceptionResolver.putIfPresent(extensions, "upstreamCode", error.upstreamCode());
-			GatewayExceptionResolver.putIfPresent(extensions, "upstreamRequestId", error.upstreamRequestId());
-			extensions.put("retryable", error.retryable());
-			GatewayExceptionResolver.putIfPresent(extensions, "retryAfterSeconds", error.retryAfterSeconds());
-			errors.add(GraphqlErrorBuilder.newError(env)
-				.errorType(GatewayErrorType.of(error.code()))
-				.message(error.message())
-				.extensions(extensions)
-				.build());
 		}
 		return errors.isEmpty() ? value : DataFetcherResult.newResult().data(value).errors(errors).build();
 	}

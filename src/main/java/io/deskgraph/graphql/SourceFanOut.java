@@ -1,7 +1,6 @@
 package io.deskgraph.graphql;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import io.deskgraph.usage.UnsupportedQueryException;
 import io.deskgraph.usage.UpstreamBudgetExceededException;
 import io.deskgraph.usage.UsageConnector;
 import io.deskgraph.usage.VendorException;
-import io.deskgraph.usage.VendorQuotaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -71,7 +69,7 @@ class SourceFanOut {
 		VendorException staleBecause = report.staleBecause();
 		if (report.isStale() && staleBecause != null) {
 			return new SourceOutcome<>(connector, value, new SourceStatus(connector.account().vendor(),
-					connector.account().id(), SourceState.STALE, fetchedAt, sourceError(staleBecause)));
+					connector.account().id(), SourceState.STALE, fetchedAt, SourceError.of(staleBecause)));
 		}
 		return new SourceOutcome<>(connector, value, new SourceStatus(connector.account().vendor(),
 				connector.account().id(), SourceState.OK, fetchedAt, null));
@@ -84,22 +82,13 @@ class SourceFanOut {
 		SourceError error;
 		if (ex instanceof VendorException vendor) {
 			logger.warn("Account {} failed: {}", connector.account().id(), vendor.getMessage());
-			error = sourceError(vendor);
+			error = SourceError.of(vendor);
 		}
 		else {
 			logger.error("Unexpected failure asking account {}", connector.account().id(), ex);
-			error = new SourceError("INTERNAL_ERROR",
-					"Internal error while asking account " + connector.account().id() + "; see the server log", false,
-					null, null, null);
+			error = SourceError.internal(connector.account().id());
 		}
 		return new SourceOutcome<>(connector, null, status(connector, SourceState.FAILED, error));
-	}
-
-	private static SourceError sourceError(VendorException vendor) {
-		Duration retryAfter = (vendor instanceof VendorQuotaException quota) ? quota.getRetryAfter() : null;
-		return new SourceError(vendor.classification(), vendor.getMessage(), vendor.isRetryable(),
-				vendor.getUpstreamCode(), vendor.getUpstreamRequestId(),
-				(retryAfter != null) ? (int) Math.max(1, (retryAfter.toMillis() + 999) / 1000) : null);
 	}
 
 	private SourceStatus status(UsageConnector connector, SourceState state, @Nullable SourceError error) {

@@ -1,5 +1,7 @@
 package io.deskgraph.usage;
 
+import java.time.Duration;
+
 import org.springframework.lang.Nullable;
 
 /**
@@ -13,7 +15,30 @@ import org.springframework.lang.Nullable;
  * @param retryAfterSeconds seconds after which a retry may succeed, where known
  * @author DeskGraph
  */
-public record SourceError(String code, String message, boolean retryable, @Nullable String upstreamCode,
+public record SourceError(GatewayErrorType code, String message, boolean retryable, @Nullable String upstreamCode,
 		@Nullable String upstreamRequestId, @Nullable Integer retryAfterSeconds) {
+
+	/**
+	 * The error of an account whose vendor call failed.
+	 * @param failure the vendor failure
+	 * @return the error, with what support needs and, for throttling, when to retry
+	 */
+	public static SourceError of(VendorException failure) {
+		Duration retryAfter = (failure instanceof VendorQuotaException quota) ? quota.getRetryAfter() : null;
+		return new SourceError(failure.classification(), failure.getMessage(), failure.isRetryable(),
+				failure.getUpstreamCode(), failure.getUpstreamRequestId(),
+				(retryAfter != null) ? (int) Math.max(1, (retryAfter.toMillis() + 999) / 1000) : null);
+	}
+
+	/**
+	 * The error of an account that failed for a reason inside DeskGraph, told only in the
+	 * server log.
+	 * @param accountId the account
+	 * @return the opaque error
+	 */
+	public static SourceError internal(String accountId) {
+		return new SourceError(GatewayErrorType.INTERNAL_ERROR,
+				"Internal error while asking account " + accountId + "; see the server log", false, null, null, null);
+	}
 
 }

@@ -25,13 +25,8 @@ public class VendorAuthException extends VendorException {
 	}
 
 	@Override
-	public String classification() {
-		return "UPSTREAM_AUTH";
-	}
-
-	@Override
-	public boolean isRetryable() {
-		return false;
+	public GatewayErrorType classification() {
+		return GatewayErrorType.UPSTREAM_AUTH;
 	}
 
 }

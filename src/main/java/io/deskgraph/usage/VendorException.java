@@ -34,15 +34,17 @@ public abstract class VendorException extends RuntimeException {
 
 	/**
 	 * DeskGraph's classification of this failure, also the GraphQL error type.
-	 * @return for example {@code UPSTREAM_THROTTLED}
+	 * @return for example {@link GatewayErrorType#UPSTREAM_THROTTLED}
 	 */
-	public abstract String classification();
+	public abstract GatewayErrorType classification();
 
 	/**
-	 * Whether the same call may succeed later.
+	 * Whether the same call may succeed later, as its classification says.
 	 * @return true for throttling and unavailability
 	 */
-	public abstract boolean isRetryable();
+	public final boolean isRetryable() {
+		return classification().isRetryable();
+	}
 
 	public Vendor getVendor() {
 		return this.vendor;

@@ -61,13 +61,8 @@ public class VendorQuotaException extends VendorException {
 	}
 
 	@Override
-	public String classification() {
-		return "UPSTREAM_THROTTLED";
-	}
-
-	@Override
-	public boolean isRetryable() {
-		return true;
+	public GatewayErrorType classification() {
+		return GatewayErrorType.UPSTREAM_THROTTLED;
 	}
 
 }

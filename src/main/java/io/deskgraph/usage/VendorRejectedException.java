@@ -26,13 +26,8 @@ public class VendorRejectedException extends VendorException {
 	}
 
 	@Override
-	public String classification() {
-		return "UPSTREAM_REJECTED";
-	}
-
-	@Override
-	public boolean isRetryable() {
-		return false;
+	public GatewayErrorType classification() {
+		return GatewayErrorType.UPSTREAM_REJECTED;
 	}
 
 }

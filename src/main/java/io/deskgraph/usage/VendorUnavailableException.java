@@ -26,13 +26,8 @@ public class VendorUnavailableException extends VendorException {
 	}
 
 	@Override
-	public String classification() {
-		return "UPSTREAM_UNAVAILABLE";
-	}
-
-	@Override
-	public boolean isRetryable() {
-		return true;
+	public GatewayErrorType classification() {
+		return GatewayErrorType.UPSTREAM_UNAVAILABLE;
 	}
 
 }
