@@ -17,6 +17,7 @@ import io.deskgraph.usage.VendorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.BeanInstantiationException;
 import org.springframework.graphql.data.federation.RepresentationException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
@@ -41,11 +42,24 @@ class GraphQlErrorAdvice {
 
 	@GraphQlExceptionHandler
 	GraphQLError invalidArgument(InvalidArgumentException ex, DataFetchingEnvironment env) {
+		String argument = qualified(ex.getArgument(), env);
+		String message = argument.equals(ex.getArgument()) ? ex.getMessage()
+				: argument + ex.getMessage().substring(ex.getArgument().length());
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorType.BAD_REQUEST)
-			.message(ex.getMessage())
-			.extensions(Map.of("argument", ex.getArgument()))
+			.message(message)
+			.extensions(Map.of("argument", argument))
 			.build();
+	}
+
+	/**
+	 * An argument value refused while it was built (a {@code DateRange} that is inverted)
+	 * is invalid input like any other.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError unbuildableArgument(BeanInstantiationException ex, DataFetchingEnvironment env) {
+		return (ex.getCause() instanceof InvalidArgumentException invalid) ? invalidArgument(invalid, env)
+				: unexpected(ex, env);
 	}
 
 	@GraphQlExceptionHandler
@@ -116,6 +130,18 @@ class GraphQlErrorAdvice {
 			.message("Internal error; see the server log for execution " + executionId)
 			.extensions(Map.of("executionId", executionId))
 			.build();
+	}
+
+	/**
+	 * The argument as the client wrote it: a value refused where it was built knows only
+	 * its own name ({@code range}), which the field may take inside its {@code input}.
+	 */
+	private static String qualified(String argument, DataFetchingEnvironment env) {
+		String root = argument.split("[.\\[]", 2)[0];
+		if (!env.containsArgument(root) && env.containsArgument("input")) {
+			return "input." + argument;
+		}
+		return argument;
 	}
 
 	private static String index(ResultPath path) {

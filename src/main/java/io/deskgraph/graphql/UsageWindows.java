@@ -45,14 +45,11 @@ class UsageWindows {
 	 * @param range the range as sent
 	 * @param argument the argument name for errors
 	 * @return the range, ending today at the latest
-	 * @throws InvalidArgumentException if the range is inverted, starts in the future or
-	 * starts more than {@code deskgraph.limits.max-range-days} days before today
+	 * @throws InvalidArgumentException if the range starts in the future or more than
+	 * {@code deskgraph.limits.max-range-days} days before today (an inverted range cannot
+	 * be built)
 	 */
 	DateRange pastDays(DateRange range, String argument) {
-		if (range.from().isAfter(range.to())) {
-			throw new InvalidArgumentException(argument, "from (" + range.from() + ") is after to (" + range.to()
-					+ "); the range is inclusive and from must not be after to");
-		}
 		LocalDate today = today();
 		if (range.from().isAfter(today)) {
 			throw new InvalidArgumentException(argument,

@@ -121,6 +121,14 @@ class BadInputTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void invertedExportRangeNamesTheArgumentInsideTheInput() {
+		badRequest(this.graphQlTester.documentName("startExport")
+			.variable("input",
+					Map.of("accountId", "huawei-demo", "range", range(today().minusDays(1), today().minusDays(5)))),
+				"input.range", "after to");
+	}
+
+	@Test
 	void exportForUnknownAccountIsBadRequest() {
 		badRequest(
 				this.graphQlTester.documentName("startExport")

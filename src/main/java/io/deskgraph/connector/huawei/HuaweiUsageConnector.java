@@ -175,7 +175,6 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	@Override
 	public Mono<Slice<DesktopUsage>> desktopUsage(UsageQuery query, long offset, int count) {
 		return Mono.defer(() -> {
-			checkOrder(query.range());
 			if (query.desktopIds().size() > MAX_DESKTOP_IDS) {
 				throw new InvalidArgumentException("desktopIds", "Huawei desktop usage takes at most " + MAX_DESKTOP_IDS
 						+ " desktop ids per query; got " + query.desktopIds().size());
@@ -268,10 +267,6 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	 */
 	private <P, T> Mono<Slice<T>> walk(String operation, long offset, int count, int pageSize,
 			LongFunction<Mono<P>> fetch, Function<P, List<T>> items, ToLongFunction<P> total) {
-		if (offset < 0 || count < 0) {
-			return Mono.error(new InvalidArgumentException((offset < 0) ? "after" : "first",
-					"offset and count must not be negative; got offset " + offset + " and count " + count));
-		}
 		long firstPage = (offset / pageSize) * pageSize;
 		if (firstPage > Integer.MAX_VALUE - (long) pageSize * this.properties.maxPagesPerCall()) {
 			return Mono.error(new InvalidArgumentException("after",
@@ -528,15 +523,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 				given.usageMaxHours(), sortField, sortType);
 	}
 
-	private static void checkOrder(DateRange range) {
-		if (range.from().isAfter(range.to())) {
-			throw new InvalidArgumentException("range",
-					"from " + range.from() + " is after to " + range.to() + "; the range must not be inverted");
-		}
-	}
-
 	private void checkDesktopMetricsWindow(DateRange range, String what) {
-		checkOrder(range);
 		LocalDate earliest = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(DESKTOP_METRICS_MAX_AGE_DAYS);
 		if (range.from().isBefore(earliest)) {
 			throw new InvalidArgumentException("range",
@@ -546,7 +533,6 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	private static void checkUserMetricsWindow(DateRange range) {
-		checkOrder(range);
 		if (range.days() > USER_METRICS_MAX_DAYS) {
 			throw new InvalidArgumentException("range", "Huawei user usage metrics cover at most "
 					+ USER_METRICS_MAX_DAYS + " days per query; the range has " + range.days() + " days");
