@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.SortedMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -23,6 +25,9 @@ import org.springframework.lang.Nullable;
  * @author DeskGraph
  */
 public final class SignatureSupport {
+
+	/** Hex SHA-256 of the empty body. */
+	public static final String EMPTY_PAYLOAD_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -123,6 +128,26 @@ public final class SignatureSupport {
 	 */
 	public static String hex(byte[] bytes) {
 		return HEX.formatHex(bytes);
+	}
+
+	/**
+	 * Assembles a canonical request as both vendors' signature schemes define it: the
+	 * method, the canonical URI, the canonical query, a {@code name:value} line per
+	 * signed header, the signed header names joined by {@code ;}, and the payload hash,
+	 * one per line.
+	 * @param method the HTTP method
+	 * @param canonicalUri the path as the scheme canonicalizes it
+	 * @param canonicalQuery the query as the scheme canonicalizes it
+	 * @param signedHeaders lower-case header names mapped to the values to sign
+	 * @param payloadHash the hash of the body the scheme signs
+	 * @return the canonical request text
+	 */
+	public static String canonicalRequest(String method, String canonicalUri, String canonicalQuery,
+			SortedMap<String, String> signedHeaders, String payloadHash) {
+		StringBuilder headers = new StringBuilder();
+		signedHeaders.forEach((name, value) -> headers.append(name).append(':').append(value).append('\n'));
+		return method.toUpperCase(Locale.ROOT) + "\n" + canonicalUri + "\n" + canonicalQuery + "\n" + headers + "\n"
+				+ String.join(";", signedHeaders.keySet()) + "\n" + payloadHash;
 	}
 
 }

@@ -7,6 +7,24 @@ package io.deskgraph.usage;
  */
 public enum Vendor {
 
-	HUAWEI, ALIBABA
+	/** Huawei Cloud Workspace. */
+	HUAWEI("Huawei"),
+
+	/** Alibaba Cloud Elastic Desktop Service (WUYING). */
+	ALIBABA("Alibaba");
+
+	private final String displayName;
+
+	Vendor(String displayName) {
+		this.displayName = displayName;
+	}
+
+	/**
+	 * The vendor's name as messages write it.
+	 * @return for example {@code Huawei}
+	 */
+	public String displayName() {
+		return this.displayName;
+	}
 
 }

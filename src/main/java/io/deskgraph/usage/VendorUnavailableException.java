@@ -30,4 +30,22 @@ public class VendorUnavailableException extends VendorException {
 		return GatewayErrorType.UPSTREAM_UNAVAILABLE;
 	}
 
+	/**
+	 * The vendor answered HTTP 200 with something that is not the answer its API
+	 * documents (a missing field, an entry that cannot be read, a paging token that would
+	 * not end).
+	 * @param vendor the vendor
+	 * @param accountId the account
+	 * @param operation the vendor operation, for example {@code ListUsedDesktopInfo}
+	 * @param problem what is wrong with the answer, for example
+	 * {@code "answered without a task_id"}
+	 * @param cause the parse failure, if any
+	 * @return the exception
+	 */
+	public static VendorUnavailableException malformed(Vendor vendor, String accountId, String operation,
+			String problem, @Nullable Throwable cause) {
+		return new VendorUnavailableException(vendor, accountId, 200, null, null,
+				vendor.displayName() + " " + operation + " for account '" + accountId + "' " + problem, cause);
+	}
+
 }

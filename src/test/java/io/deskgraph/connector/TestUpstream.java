@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds an {@link UpstreamExecutor} that neither caches nor retries nor limits, so
@@ -34,6 +37,16 @@ public final class TestUpstream {
 		return new UpstreamExecutor(noCache, noLimits, new VendorQuotaLimiter(noLimits, meters),
 				CircuitBreakerRegistry.ofDefaults(),
 				BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(1000).build()), meters, clock);
+	}
+
+	/**
+	 * What vendor clients are built from, with an executor that passes every call
+	 * straight through.
+	 * @param clock the clock of signatures, windows and answers
+	 * @return the infrastructure
+	 */
+	public static ConnectorInfrastructure infrastructure(Clock clock) {
+		return new ConnectorInfrastructure(WebClient.builder(), new ObjectMapper(), direct(clock), clock);
 	}
 
 }

@@ -146,21 +146,6 @@ class UpstreamResilienceTests {
 	}
 
 	@Test
-	void throttlingOnHalfTheCallsStillAnswersEveryQuery() {
-		faults(this.huawei.baseUrl(), Map.of("throttleRate", 0.5));
-		// 20 distinct cold questions to an API allowed 200 calls a minute: about 40 calls
-		// with the retries, well within the burst, so only the retries decide.
-		List<Map<String, Object>> responses = Flux.range(3, 20)
-			.flatMap((day) -> post("{ desktopMetrics(range: {from: \"" + today().minusDays(day) + "\", to: \""
-					+ today().minusDays(day) + "\"}, first: 1) { totalCount } }"), 20)
-			.collectList()
-			.block(Duration.ofSeconds(30));
-		assertThat(responses).hasSize(20)
-			.allSatisfy((response) -> assertThat(response).as("%s", response).doesNotContainKey("errors"));
-		assertThat(huaweiCalls("ListDesktopUsageMetric")).isGreaterThan(20);
-	}
-
-	@Test
 	void circuitOpensOnRepeatedFailuresAndClosesWhenTheVendorRecovers() {
 		faults(this.huawei.baseUrl(), Map.of("errorRate", 1.0));
 		AtomicReference<Map<String, Object>> last = new AtomicReference<>();

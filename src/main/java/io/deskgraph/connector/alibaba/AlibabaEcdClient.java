@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.ConnectorInfrastructure;
 import io.deskgraph.connector.Freshness;
 import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.UpstreamRequest;
@@ -86,26 +87,24 @@ final class AlibabaEcdClient {
 
 	/**
 	 * Creates a client.
-	 * @param builder the Boot-configured builder; cloned, not changed
+	 * @param infrastructure what every vendor client is built from
 	 * @param endpoint the API endpoint
 	 * @param accountId the account, named in errors
 	 * @param region the region sent as {@code RegionId}
 	 * @param signing the filter that signs each request
 	 * @param properties timeouts and limits
-	 * @param objectMapper reads answers
 	 */
-	AlibabaEcdClient(WebClient.Builder builder, URI endpoint, String accountId, String region,
-			AlibabaSigningFilter signing, AlibabaProperties properties, ObjectMapper objectMapper,
-			UpstreamExecutor upstream, Clock clock) {
-		this.webClient = VendorHttp.webClient(builder, properties.connectTimeout(), properties.maxResponseSize(),
-				signing);
+	AlibabaEcdClient(ConnectorInfrastructure infrastructure, URI endpoint, String accountId, String region,
+			AlibabaSigningFilter signing, AlibabaProperties properties) {
+		this.webClient = VendorHttp.webClient(infrastructure.webClientBuilder(), properties.connectTimeout(),
+				properties.maxResponseSize(), signing);
 		this.endpoint = endpoint;
 		this.accountId = accountId;
 		this.region = region;
 		this.properties = properties;
-		this.objectMapper = objectMapper;
-		this.upstream = upstream;
-		this.clock = clock;
+		this.objectMapper = infrastructure.objectMapper();
+		this.upstream = infrastructure.upstream();
+		this.clock = infrastructure.clock();
 	}
 
 	/**
@@ -229,7 +228,6 @@ final class AlibabaEcdClient {
 	 * Reads Alibaba's unified error body ({@code Code}, {@code Message},
 	 * {@code RequestId}, {@code Recommend}, {@code HostId}); a body that is not such JSON
 	 * becomes the message, cut to a readable length.
-	 * @param objectMapper reads the JSON
 	 * @param body the body bytes
 	 * @return the error, with every part that was found
 	 */

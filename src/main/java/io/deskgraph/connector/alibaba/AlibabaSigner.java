@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.deskgraph.connector.SignatureSupport;
 
@@ -24,7 +25,7 @@ public final class AlibabaSigner {
 	public static final String ACS3 = "ACS3-HMAC-SHA256";
 
 	/** Hex SHA-256 of the empty body. */
-	public static final String EMPTY_PAYLOAD_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+	public static final String EMPTY_PAYLOAD_HASH = SignatureSupport.EMPTY_PAYLOAD_HASH;
 
 	private AlibabaSigner() {
 	}
@@ -41,10 +42,10 @@ public final class AlibabaSigner {
 	 */
 	public static String canonicalRequest(String method, String rawPath, @Nullable String rawQuery,
 			SortedMap<String, String> signedHeaders, String payloadHash) {
-		StringBuilder headers = new StringBuilder();
-		signedHeaders.forEach((name, value) -> headers.append(name).append(':').append(value.trim()).append('\n'));
-		return method.toUpperCase() + "\n" + canonicalUri(rawPath) + "\n" + canonicalQuery(rawQuery) + "\n" + headers
-				+ "\n" + String.join(";", signedHeaders.keySet()) + "\n" + payloadHash;
+		SortedMap<String, String> trimmed = new TreeMap<>();
+		signedHeaders.forEach((name, value) -> trimmed.put(name, value.trim()));
+		return SignatureSupport.canonicalRequest(method, canonicalUri(rawPath), canonicalQuery(rawQuery), trimmed,
+				payloadHash);
 	}
 
 	/**

@@ -5,19 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import io.deskgraph.connector.alibaba.payload.DescribeDesktopsResponse;
 import io.deskgraph.connector.alibaba.payload.DesktopItem;
@@ -26,7 +17,6 @@ import io.deskgraph.connector.alibaba.payload.UsageDurationRankResponse;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.AttachCounts;
 import io.deskgraph.usage.DateRange;
-import io.deskgraph.usage.Desktop;
 import io.deskgraph.usage.DesktopType;
 import io.deskgraph.usage.DesktopUsage;
 import io.deskgraph.usage.Granularity;
@@ -41,8 +31,6 @@ import io.deskgraph.usage.StatusCounts;
 import io.deskgraph.usage.StatusFilter;
 import io.deskgraph.usage.UnsupportedQueryException;
 import io.deskgraph.usage.UsageConnector;
-import io.deskgraph.usage.UsageDuration;
-import io.deskgraph.usage.UsagePoint;
 import io.deskgraph.usage.UsageQuery;
 import io.deskgraph.usage.UsageTotal;
 import io.deskgraph.usage.Vendor;
@@ -63,23 +51,8 @@ import org.springframework.util.StringUtils;
  * reported per day only, for the last 90 days: a window may start 90 days before today
  * (UTC) at the earliest, and windows starting earlier are rejected before any call.
  * <p>
- * Desktop states map to DeskGraph's counts as follows ({@code DesktopStatus} is matched
- * case-insensitively; transitional states count with the state they lead to, as Huawei
- * counts them):
- * <ul>
- * <li>run: {@code Running}, {@code Pending}, {@code Starting}, {@code Rebuilding},
- * {@code Waking} → active; {@code Stopped}, {@code Stopping} → stopped;
- * {@code Hibernated}, {@code Hibernating} → hibernated; {@code Expired}, {@code Deleted},
- * {@code Deleting} and any other or missing state → error.</li>
- * <li>login: {@code ConnectionStatus} {@code Connected} → inUse; otherwise a running
- * desktop whose {@code ConnectionStatus} is {@code Disconnected} → disconnected, and a
- * running desktop never connected ({@code Unknown} or absent) → ready; stopped, stopping,
- * hibernated and hibernating desktops → stopped; pending, starting, rebuilding and waking
- * desktops → unregistered; every other state → unableToConnect.</li>
- * <li>attach: a desktop with at least one {@code EndUserIds} entry → attached, else
- * unattached (Alibaba reports no attaching or failed assignments).</li>
- * </ul>
- * Alibaba desktops are all dedicated; there are no desktop pools.
+ * The payloads are mapped to records by {@link AlibabaMapper}, which documents how
+ * desktop states are counted.
  *
  * @author DeskGraph
  */
@@ -103,13 +76,6 @@ public final class AlibabaUsageConnector implements UsageConnector {
 
 	private static final String DAY_RANKING_DRAIN = "day-ranking";
 
-	private static final Comparator<UsageTotal> LONGEST_FIRST = Comparator
-		.comparingLong((UsageTotal total) -> total.duration().seconds())
-		.reversed();
-
-	private static final Comparator<UsageKey> KEY_ORDER = Comparator.comparing(UsageKey::desktopId)
-		.thenComparing(UsageKey::endUserId, Comparator.nullsFirst(Comparator.naturalOrder()));
-
 	private final Account account;
 
 	private final AlibabaEcdClient client;
@@ -120,6 +86,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	private final AlibabaProperties properties;
 
 	private final Clock clock;
+
+	private final AlibabaMapper mapper;
 
 	/**
 	 * The most pages each kind of drain has taken for this account, for the cost model:
@@ -134,6 +102,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		this.bizType = bizType;
 		this.properties = properties;
 		this.clock = clock;
+		this.mapper = new AlibabaMapper(account);
 	}
 
 	@Override
@@ -180,7 +149,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			// none.
 			return Mono.just(new StatusCounts(0, AttachCounts.NONE, RunCounts.NONE, LoginCounts.NONE, List.of()));
 		}
-		return desktops().map(AlibabaUsageConnector::statusCounts);
+		return desktops().map(this.mapper::statusCounts);
 	}
 
 	@Override
@@ -193,17 +162,9 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			LocalDate last = LocalDate.ofInstant(until.isAfter(since) ? until.minusNanos(1) : since, ZoneOffset.UTC);
 			checkWindow(first, "since");
 			DateRange days = new DateRange(first, last.isAfter(today) ? today : last);
-			Mono<Set<String>> used = usageRows(days, "since").map(AlibabaUsageConnector::usedDesktops);
-			return Mono.zip(desktops(), used).map((inventory) -> {
-				List<IdleDesktop> idle = inventory.getT1()
-					.stream()
-					.filter((desktop) -> !inventory.getT2().contains(desktop.desktopId()))
-					.map(this::idleDesktop)
-					.filter((desktop) -> desktop.createdAt() == null || desktop.createdAt().isBefore(until))
-					.sorted(Comparator.comparing((IdleDesktop desktop) -> desktop.desktop().nativeId()))
-					.toList();
-				return slice(idle, offset, count);
-			});
+			return Mono.zip(desktops(), usageRows(days, "since"))
+				.map((answers) -> Slice.of(this.mapper.idleDesktops(answers.getT1(), answers.getT2(), until), offset,
+						count));
 		});
 	}
 
@@ -216,35 +177,13 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			}
 			DateRange range = query.range();
 			checkRange(range);
-			Predicate<UsageDurationItem> wanted = wanted(query);
 			return usageRows(range, "range").flatMap((rows) -> {
-				Map<UsageKey, Totals> totals = totals(rows.stream().filter(wanted).toList());
-				// The ranking lists only desktops with usage, so a desktop asked for by
-				// id and missing is
-				// reported with no usage: the API cannot tell an unused desktop from an
-				// unknown one.
-				for (String desktopId : query.desktopIds()) {
-					if (totals.keySet().stream().noneMatch((key) -> key.desktopId().equals(desktopId))) {
-						totals.put(new UsageKey(desktopId, query.userName()), new Totals());
-					}
+				AlibabaMapper.DesktopUsages usages = this.mapper.desktopUsages(rows, query);
+				List<AlibabaMapper.UsageKey> page = Slice.of(usages.keys(), offset, count).items();
+				if (page.isEmpty() || !query.withPoints()) {
+					return Mono.just(new Slice<>(usages.of(page, Map.of()), usages.keys().size()));
 				}
-				List<UsageKey> keys = totals.keySet().stream().sorted(KEY_ORDER).toList();
-				List<UsageKey> wantedKeys = slice(keys, offset, count).items();
-				if (wantedKeys.isEmpty()) {
-					return Mono.just(new Slice<DesktopUsage>(List.of(), keys.size()));
-				}
-				if (!query.withPoints()) {
-					return Mono.just(new Slice<>(
-							wantedKeys.stream().map((key) -> desktopUsage(key, totals.get(key), Map.of())).toList(),
-							keys.size()));
-				}
-				return dailyRows(range, rows).map((days) -> {
-					Map<UsageKey, Map<LocalDate, Long>> points = points(Set.copyOf(wantedKeys), days);
-					List<DesktopUsage> usages = wantedKeys.stream()
-						.map((key) -> desktopUsage(key, totals.get(key), points.getOrDefault(key, Map.of())))
-						.toList();
-					return new Slice<>(usages, keys.size());
-				});
+				return dailyRows(range, rows).map((days) -> new Slice<>(usages.of(page, days), usages.keys().size()));
 			});
 		});
 	}
@@ -253,10 +192,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
 		return Mono.defer(() -> {
 			checkRange(range);
-			return usageRows(range, "range").map((rows) -> {
-				List<UsageTotal> ranking = (by == RankDimension.USER) ? byUser(rows) : byDesktop(rows);
-				return slice(ranking, offset, count);
-			});
+			return usageRows(range, "range").map((rows) -> Slice.of(this.mapper.ranking(rows, by), offset, count));
 		});
 	}
 
@@ -284,7 +220,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 				return Mono.empty();
 			}
 			if (token.equals(page.token())) {
-				return Mono.error(malformed(action, "answered the NextToken it was sent, so paging would not end"));
+				return Mono.error(VendorUnavailableException.malformed(Vendor.ALIBABA, this.account.id(), action,
+						"answered the NextToken it was sent, so paging would not end", null));
 			}
 			if (page.number() >= maxPages) {
 				return Mono.error(tooMany.apply(limit));
@@ -340,133 +277,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	/**
-	 * Which rows a desktop usage query asks for: native desktop ids (empty: all) and the
-	 * end user (absent: all).
-	 */
-	private static Predicate<UsageDurationItem> wanted(UsageQuery query) {
-		Set<String> desktopIds = Set.copyOf(query.desktopIds());
-		String userName = query.userName();
-		return (row) -> (desktopIds.isEmpty() || desktopIds.contains(row.desktopId()))
-				&& (userName == null || userName.equals(row.endUserId()));
-	}
-
 	private boolean inRegion(UsageDurationItem row) {
 		return this.account.region().equalsIgnoreCase(row.regionId());
-	}
-
-	private List<UsageTotal> byDesktop(List<UsageDurationItem> rows) {
-		Map<String, DesktopTotals> desktops = new LinkedHashMap<>();
-		for (UsageDurationItem row : rows) {
-			if (row.desktopId() != null) {
-				desktops.computeIfAbsent(row.desktopId(), (id) -> new DesktopTotals()).add(row);
-			}
-		}
-		List<UsageTotal> ranking = new ArrayList<>();
-		desktops.forEach((id, totals) -> ranking.add(new UsageTotal(desktop(id, totals.name),
-				(totals.users.size() == 1) ? totals.users.first() : null, UsageDuration.ofSeconds(totals.seconds))));
-		ranking.sort(LONGEST_FIRST.thenComparing((total) -> total.desktop().nativeId()));
-		return ranking;
-	}
-
-	private static List<UsageTotal> byUser(List<UsageDurationItem> rows) {
-		Map<String, Long> users = new HashMap<>();
-		for (UsageDurationItem row : rows) {
-			if (row.endUserId() != null) {
-				users.merge(row.endUserId(), row.usageDuration(), Long::sum);
-			}
-		}
-		List<UsageTotal> ranking = new ArrayList<>();
-		users.forEach((user, seconds) -> ranking.add(new UsageTotal(null, user, UsageDuration.ofSeconds(seconds))));
-		ranking.sort(LONGEST_FIRST.thenComparing(UsageTotal::userName));
-		return ranking;
-	}
-
-	private static Map<UsageKey, Totals> totals(List<UsageDurationItem> rows) {
-		Map<UsageKey, Totals> totals = new HashMap<>();
-		for (UsageDurationItem row : rows) {
-			if (row.desktopId() != null) {
-				totals.computeIfAbsent(new UsageKey(row.desktopId(), row.endUserId()), (key) -> new Totals()).add(row);
-			}
-		}
-		return totals;
-	}
-
-	/**
-	 * Usage per day of the wanted desktops and end users, days without usage left out.
-	 */
-	private static Map<UsageKey, Map<LocalDate, Long>> points(Set<UsageKey> wanted,
-			Map<LocalDate, List<UsageDurationItem>> days) {
-		Map<UsageKey, Map<LocalDate, Long>> points = new HashMap<>();
-		days.forEach((day, rows) -> {
-			for (UsageDurationItem row : rows) {
-				if (row.desktopId() == null || row.usageDuration() <= 0) {
-					continue;
-				}
-				UsageKey key = new UsageKey(row.desktopId(), row.endUserId());
-				if (wanted.contains(key)) {
-					points.computeIfAbsent(key, (k) -> new TreeMap<>()).merge(day, row.usageDuration(), Long::sum);
-				}
-			}
-		});
-		return points;
-	}
-
-	private DesktopUsage desktopUsage(UsageKey key, Totals totals, Map<LocalDate, Long> days) {
-		List<UsagePoint> points = days.entrySet()
-			.stream()
-			.sorted(Map.Entry.comparingByKey())
-			.map((day) -> new UsagePoint(day.getKey(), null, UsageDuration.ofSeconds(day.getValue())))
-			.toList();
-		return new DesktopUsage(desktop(key.desktopId(), totals.name), key.endUserId(),
-				UsageDuration.ofSeconds(totals.seconds), points);
-	}
-
-	private static Set<String> usedDesktops(List<UsageDurationItem> rows) {
-		Set<String> used = new HashSet<>();
-		for (UsageDurationItem row : rows) {
-			if (row.desktopId() != null && row.usageDuration() > 0) {
-				used.add(row.desktopId());
-			}
-		}
-		return used;
-	}
-
-	private IdleDesktop idleDesktop(DesktopItem item) {
-		return new IdleDesktop(desktop(item.desktopId(), item.desktopName()),
-				AlibabaFormats.parseInstant(item.creationTime()), null);
-	}
-
-	private static StatusCounts statusCounts(List<DesktopItem> desktops) {
-		int[] run = new int[RunState.values().length];
-		int[] login = new int[LoginState.values().length];
-		int attached = 0;
-		for (DesktopItem desktop : desktops) {
-			RunState runState = RunState.of(desktop.desktopStatus());
-			run[runState.ordinal()]++;
-			login[LoginState.of(runState, desktop.desktopStatus(), desktop.connectionStatus()).ordinal()]++;
-			if (!desktop.endUserIds().isEmpty()) {
-				attached++;
-			}
-		}
-		return new StatusCounts(desktops.size(), new AttachCounts(attached, desktops.size() - attached, 0, 0),
-				new RunCounts(run[RunState.ACTIVE.ordinal()] + run[RunState.STARTING.ordinal()],
-						run[RunState.STOPPED.ordinal()], run[RunState.ERROR.ordinal()],
-						run[RunState.HIBERNATED.ordinal()]),
-				new LoginCounts(login[LoginState.IN_USE.ordinal()], login[LoginState.STOPPED.ordinal()],
-						login[LoginState.UNREGISTERED.ordinal()], login[LoginState.UNABLE_TO_CONNECT.ordinal()],
-						login[LoginState.READY.ordinal()], login[LoginState.DISCONNECTED.ordinal()]),
-				List.of());
-	}
-
-	private Desktop desktop(String nativeId, @Nullable String name) {
-		return Desktop.of(Vendor.ALIBABA, this.account.id(), nativeId, name);
-	}
-
-	private static <T> Slice<T> slice(List<T> all, long offset, int count) {
-		int from = (int) Math.min(Math.max(offset, 0), all.size());
-		int to = (int) Math.min((long) from + Math.max(count, 0), all.size());
-		return new Slice<>(List.copyOf(all.subList(from, to)), all.size());
 	}
 
 	private LocalDate today() {
@@ -488,105 +300,10 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		}
 	}
 
-	private VendorUnavailableException malformed(String action, String problem) {
-		return new VendorUnavailableException(Vendor.ALIBABA, this.account.id(), 200, null, null,
-				"Alibaba " + action + " for account '" + this.account.id() + "' " + problem, null);
-	}
-
-	/**
-	 * Run states DeskGraph counts, from Alibaba's {@code DesktopStatus}.
-	 */
-	private enum RunState {
-
-		ACTIVE, STARTING, STOPPED, HIBERNATED, ERROR;
-
-		static RunState of(@Nullable String status) {
-			String key = (status != null) ? status.trim().toLowerCase(Locale.ROOT) : "";
-			return switch (key) {
-				case "running" -> ACTIVE;
-				case "pending", "starting", "rebuilding", "waking" -> STARTING;
-				case "stopped", "stopping" -> STOPPED;
-				case "hibernated", "hibernating" -> HIBERNATED;
-				default -> ERROR;
-			};
-		}
-
-	}
-
-	/**
-	 * Login states DeskGraph counts, from Alibaba's {@code ConnectionStatus} and run
-	 * state.
-	 */
-	private enum LoginState {
-
-		IN_USE, STOPPED, UNREGISTERED, UNABLE_TO_CONNECT, READY, DISCONNECTED;
-
-		static LoginState of(RunState run, @Nullable String status, @Nullable String connection) {
-			if ("connected".equalsIgnoreCase(trim(connection))) {
-				return IN_USE;
-			}
-			return switch (run) {
-				case ACTIVE -> "disconnected".equalsIgnoreCase(trim(connection)) ? DISCONNECTED : READY;
-				case STOPPED, HIBERNATED -> STOPPED;
-				case STARTING -> UNREGISTERED;
-				case ERROR -> UNABLE_TO_CONNECT;
-			};
-		}
-
-		@Nullable
-		private static String trim(@Nullable String value) {
-			return (value != null) ? value.trim() : null;
-		}
-
-	}
-
 	/**
 	 * A page of a NextToken chain, numbered from 1, with the token it was fetched with.
 	 */
 	private record Page<P>(P payload, int number, @Nullable String token) {
-
-	}
-
-	/**
-	 * A desktop and end user, the unit of desktop usage.
-	 */
-	private record UsageKey(String desktopId, @Nullable String endUserId) {
-
-	}
-
-	/**
-	 * Usage summed over rows, with the first desktop name seen.
-	 */
-	private static class Totals {
-
-		@Nullable
-		String name;
-
-		long seconds;
-
-		void add(UsageDurationItem row) {
-			if (this.name == null) {
-				this.name = row.desktopName();
-			}
-			this.seconds += row.usageDuration();
-		}
-
-	}
-
-	/**
-	 * Usage of one desktop summed over its end users.
-	 */
-	private static final class DesktopTotals extends Totals {
-
-		final TreeSet<String> users = new TreeSet<>();
-
-		@Override
-		void add(UsageDurationItem row) {
-			super.add(row);
-			if (row.endUserId() != null) {
-				this.users.add(row.endUserId());
-			}
-		}
 
 	}
 

@@ -19,7 +19,7 @@ public final class HuaweiSigner {
 	public static final String ALGORITHM = "SDK-HMAC-SHA256";
 
 	/** Hex SHA-256 of the empty body. */
-	public static final String EMPTY_PAYLOAD_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+	public static final String EMPTY_PAYLOAD_HASH = SignatureSupport.EMPTY_PAYLOAD_HASH;
 
 	/** Literal used in place of the payload hash when the body is not signed. */
 	public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -38,10 +38,8 @@ public final class HuaweiSigner {
 	 */
 	public static String canonicalRequest(String method, String rawPath, @Nullable String rawQuery,
 			SortedMap<String, String> signedHeaders, String payloadHash) {
-		StringBuilder headers = new StringBuilder();
-		signedHeaders.forEach((name, value) -> headers.append(name).append(':').append(value).append('\n'));
-		return method.toUpperCase() + "\n" + canonicalUri(rawPath) + "\n" + canonicalQuery(rawQuery) + "\n" + headers
-				+ "\n" + signedHeaderNames(signedHeaders) + "\n" + payloadHash;
+		return SignatureSupport.canonicalRequest(method, canonicalUri(rawPath), canonicalQuery(rawQuery), signedHeaders,
+				payloadHash);
 	}
 
 	/**

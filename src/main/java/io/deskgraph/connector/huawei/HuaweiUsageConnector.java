@@ -5,63 +5,38 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
-import io.deskgraph.connector.huawei.payload.AttachStatistics;
-import io.deskgraph.connector.huawei.payload.DesktopMetricItem;
 import io.deskgraph.connector.huawei.payload.DesktopMetricsParams;
 import io.deskgraph.connector.huawei.payload.DesktopMetricsResponse;
-import io.deskgraph.connector.huawei.payload.DesktopPoolStatistics;
-import io.deskgraph.connector.huawei.payload.DesktopUsedInfo;
-import io.deskgraph.connector.huawei.payload.DesktopsStatisticsResponse;
-import io.deskgraph.connector.huawei.payload.ExportTaskItem;
-import io.deskgraph.connector.huawei.payload.ExportTasksResponse;
-import io.deskgraph.connector.huawei.payload.LoginStateStatistics;
-import io.deskgraph.connector.huawei.payload.Metric;
-import io.deskgraph.connector.huawei.payload.RunStateStatistics;
-import io.deskgraph.connector.huawei.payload.UnusedDesktop;
 import io.deskgraph.connector.huawei.payload.UnusedDesktopsResponse;
 import io.deskgraph.connector.huawei.payload.UsedDesktopInfoRequest;
 import io.deskgraph.connector.huawei.payload.UsedDesktopInfoResponse;
-import io.deskgraph.connector.huawei.payload.UsedInfo;
-import io.deskgraph.connector.huawei.payload.UserMetricItem;
 import io.deskgraph.connector.huawei.payload.UserMetricsParams;
 import io.deskgraph.connector.huawei.payload.UserMetricsResponse;
 import io.deskgraph.usage.Account;
-import io.deskgraph.usage.AttachCounts;
 import io.deskgraph.usage.DateRange;
-import io.deskgraph.usage.Desktop;
 import io.deskgraph.usage.DesktopMetric;
 import io.deskgraph.usage.DesktopMetricFilter;
 import io.deskgraph.usage.DesktopType;
 import io.deskgraph.usage.DesktopUsage;
 import io.deskgraph.usage.ExportStatus;
 import io.deskgraph.usage.ExportTask;
-import io.deskgraph.usage.GlobalId;
-import io.deskgraph.usage.Granularity;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
-import io.deskgraph.usage.LoginCounts;
 import io.deskgraph.usage.MetricSort;
 import io.deskgraph.usage.MetricSortField;
 import io.deskgraph.usage.PlannedQuestion;
-import io.deskgraph.usage.PoolStatus;
 import io.deskgraph.usage.RankDimension;
-import io.deskgraph.usage.RunCounts;
 import io.deskgraph.usage.Slice;
 import io.deskgraph.usage.StatusCounts;
 import io.deskgraph.usage.StatusFilter;
 import io.deskgraph.usage.UsageConnector;
-import io.deskgraph.usage.UsageDuration;
-import io.deskgraph.usage.UsagePoint;
 import io.deskgraph.usage.UsageQuery;
 import io.deskgraph.usage.UsageTotal;
 import io.deskgraph.usage.UserMetric;
@@ -102,9 +77,6 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	/** Most desktop ids ListUsedDesktopInfo takes. */
 	static final int MAX_DESKTOP_IDS = 2000;
 
-	private static final Comparator<UsagePoint> POINT_ORDER = Comparator.comparing(UsagePoint::date)
-		.thenComparing((point) -> (point.hour() != null) ? point.hour() : -1);
-
 	private final Account account;
 
 	private final HuaweiWorkspaceClient client;
@@ -112,6 +84,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	private final HuaweiProperties properties;
 
 	private final Clock clock;
+
+	private final HuaweiMapper mapper;
 
 	/** The largest total each API has reported for this account, for the cost model. */
 	private final Map<String, Long> knownTotals = new ConcurrentHashMap<>();
@@ -121,6 +95,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 		this.client = client;
 		this.properties = properties;
 		this.clock = clock;
+		this.mapper = new HuaweiMapper(account);
 	}
 
 	@Override
@@ -161,14 +136,14 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	@Override
 	public Mono<StatusCounts> desktopStatus(StatusFilter filter) {
 		List<String> types = filter.desktopTypes().stream().map(DesktopType::name).toList();
-		return this.client.listDesktopsStatistics(types, filter.poolIds()).map(this::statusCounts);
+		return this.client.listDesktopsStatistics(types, filter.poolIds()).map(this.mapper::statusCounts);
 	}
 
 	@Override
 	public Mono<Slice<IdleDesktop>> idleDesktops(Instant since, Instant until, long offset, int count) {
 		return walk("ListUnusedDesktops", offset, count, UNUSED_PAGE_SIZE,
 				(pageOffset) -> this.client.listUnusedDesktops(since, until, pageOffset, UNUSED_PAGE_SIZE),
-				(page) -> page.unusedDesktops().stream().map(this::idleDesktop).toList(),
+				(page) -> page.unusedDesktops().stream().map(this.mapper::idleDesktop).toList(),
 				UnusedDesktopsResponse::totalCount);
 	}
 
@@ -189,7 +164,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 				.flatMapSequential((window) -> usedDesktops(query, window, 0, Integer.MAX_VALUE),
 						this.properties.pageFetchConcurrency())
 				.collectList()
-				.map((slices) -> slice(merge(slices), offset, count));
+				.map((slices) -> Slice.of(HuaweiMapper.merge(slices), offset, count));
 		});
 	}
 
@@ -202,14 +177,16 @@ public final class HuaweiUsageConnector implements UsageConnector {
 						"user_usage", "DESC");
 				return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
 						(pageOffset) -> this.client.listUserUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
-						(page) -> page.items().stream().map(this::userTotal).toList(), UserMetricsResponse::count);
+						(page) -> page.items().stream().map(this.mapper::userTotal).toList(),
+						UserMetricsResponse::count);
 			}
 			checkDesktopMetricsWindow(range, "desktop usage metrics");
 			DesktopMetricsParams params = new DesktopMetricsParams(range.from(), range.to(), null, null, null, null,
 					null, "desktop_usage", "DESC");
 			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
 					(pageOffset) -> this.client.listDesktopUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
-					(page) -> page.items().stream().map(this::desktopTotal).toList(), DesktopMetricsResponse::count);
+					(page) -> page.items().stream().map(this.mapper::desktopTotal).toList(),
+					DesktopMetricsResponse::count);
 		});
 	}
 
@@ -221,7 +198,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			DesktopMetricsParams params = desktopMetricsParams(range, filter, sort);
 			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
 					(pageOffset) -> this.client.listDesktopUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
-					(page) -> page.items().stream().map(this::desktopMetric).toList(), DesktopMetricsResponse::count);
+					(page) -> page.items().stream().map(this.mapper::desktopMetric).toList(),
+					DesktopMetricsResponse::count);
 		});
 	}
 
@@ -233,7 +211,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			UserMetricsParams params = userMetricsParams(range, filter, sort);
 			return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
 					(pageOffset) -> this.client.listUserUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
-					(page) -> page.items().stream().map(this::userMetric).toList(), UserMetricsResponse::count);
+					(page) -> page.items().stream().map(this.mapper::userMetric).toList(), UserMetricsResponse::count);
 		});
 	}
 
@@ -245,18 +223,21 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			return this.client.exportDesktopUsageMetric(params).flatMap((created) -> {
 				String taskId = created.taskId();
 				if (taskId == null || taskId.isBlank()) {
-					return Mono.error(malformed("ExportDesktopUsageMetric", "answered without a task_id", null));
+					return Mono.error(VendorUnavailableException.malformed(Vendor.HUAWEI, this.account.id(),
+							"ExportDesktopUsageMetric", "answered without a task_id", null));
 				}
 				return this.client.listExportTasks(taskId)
-					.map((tasks) -> find(tasks, taskId).orElseGet(() -> new ExportTask(exportTaskId(taskId),
-							this.account.id(), taskId, ExportStatus.CREATING, null, null, null, null)));
+					.map((tasks) -> this.mapper.find(tasks, taskId)
+						.orElseGet(() -> new ExportTask(this.mapper.exportTaskId(taskId), this.account.id(), taskId,
+								ExportStatus.CREATING, null, null, null, null)));
 			});
 		});
 	}
 
 	@Override
 	public Mono<ExportTask> exportTask(String nativeId) {
-		return this.client.listExportTasks(nativeId).flatMap((tasks) -> Mono.justOrEmpty(find(tasks, nativeId)));
+		return this.client.listExportTasks(nativeId)
+			.flatMap((tasks) -> Mono.justOrEmpty(this.mapper.find(tasks, nativeId)));
 	}
 
 	/**
@@ -302,7 +283,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 				(pageOffset) -> this.client.listUsedDesktopInfo(usedRequest(query, window, pageOffset)),
 				(page) -> page.desktopUsedInfoList()
 					.stream()
-					.map((info) -> desktopUsage(info, query.granularity()))
+					.map((info) -> this.mapper.desktopUsage(info, query.granularity()))
 					.toList(),
 				UsedDesktopInfoResponse::totalCount);
 	}
@@ -327,165 +308,6 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			from = to.plusDays(1);
 		}
 		return windows;
-	}
-
-	/**
-	 * Merges the entries of consecutive windows per desktop and user, in first-seen
-	 * order: points concatenated in date order, totals summed.
-	 */
-	private static List<DesktopUsage> merge(List<Slice<DesktopUsage>> windows) {
-		Map<UsageKey, DesktopUsage> merged = new LinkedHashMap<>();
-		for (Slice<DesktopUsage> window : windows) {
-			for (DesktopUsage usage : window.items()) {
-				merged.merge(new UsageKey(usage.desktop().nativeId(), usage.userName()), usage, (earlier, later) -> {
-					List<UsagePoint> points = new ArrayList<>(earlier.points());
-					points.addAll(later.points());
-					points.sort(POINT_ORDER);
-					return new DesktopUsage(earlier.desktop(), earlier.userName(), earlier.total().plus(later.total()),
-							List.copyOf(points));
-				});
-			}
-		}
-		return new ArrayList<>(merged.values());
-	}
-
-	private static <T> Slice<T> slice(List<T> all, long offset, int count) {
-		int from = (int) Math.min(Math.max(offset, 0), all.size());
-		int to = (int) Math.min((long) from + Math.max(count, 0), all.size());
-		return new Slice<>(List.copyOf(all.subList(from, to)), all.size());
-	}
-
-	private DesktopUsage desktopUsage(DesktopUsedInfo info, Granularity granularity) {
-		List<UsagePoint> points = new ArrayList<>();
-		for (UsedInfo used : info.usedInfoList()) {
-			long seconds = HuaweiFormats.hoursToSeconds(used.useTime());
-			if (seconds <= 0) {
-				continue;
-			}
-			String date = used.date();
-			if (date == null) {
-				throw malformed("ListUsedDesktopInfo", "answered a usage entry without a date", null);
-			}
-			HuaweiFormats.Bucket bucket;
-			try {
-				bucket = HuaweiFormats.parseBucket(date);
-			}
-			catch (IllegalArgumentException ex) {
-				throw malformed("ListUsedDesktopInfo", "answered an " + ex.getMessage(), ex);
-			}
-			Integer hour = (granularity == Granularity.HOUR) ? bucket.hour() : null;
-			points.add(new UsagePoint(bucket.date(), hour, UsageDuration.ofSeconds(seconds)));
-		}
-		points.sort(POINT_ORDER);
-		long total = points.stream().mapToLong((point) -> point.duration().seconds()).sum();
-		return new DesktopUsage(desktop(info.desktopId(), null), info.desktopUsername(), UsageDuration.ofSeconds(total),
-				List.copyOf(points));
-	}
-
-	private StatusCounts statusCounts(DesktopsStatisticsResponse response) {
-		List<PoolStatus> pools = response.desktopPoolStatistics().stream().map(this::poolStatus).toList();
-		return new StatusCounts(response.totalNum(), attach(response.attachStatistics()),
-				run(response.runStateStatistics()), login(response.loginStateStatistics()), pools);
-	}
-
-	private PoolStatus poolStatus(DesktopPoolStatistics pool) {
-		String poolId = (pool.desktopPoolId() != null) ? pool.desktopPoolId() : "";
-		return new PoolStatus(this.account.id(), poolId, pool.desktopPoolName(), pool.totalNum(),
-				attach(pool.attachStatistics()), run(pool.runStateStatistics()), login(pool.loginStateStatistics()));
-	}
-
-	@Nullable
-	private static AttachCounts attach(@Nullable AttachStatistics attach) {
-		return (attach != null) ? new AttachCounts(attach.attachedNum(), attach.unattachedNum(), attach.attachingNum(),
-				attach.attachErrorNum()) : null;
-	}
-
-	@Nullable
-	private static RunCounts run(@Nullable RunStateStatistics run) {
-		return (run != null) ? new RunCounts(run.activeNum(), run.stopNum(), run.errorNum(), run.hibernatedNum())
-				: null;
-	}
-
-	@Nullable
-	private static LoginCounts login(@Nullable LoginStateStatistics login) {
-		return (login != null) ? new LoginCounts(login.inUseNum(), login.stopNum(), login.unregisteredNum(),
-				login.unableToConnectNum(), login.readyNum(), login.disconnectedNum()) : null;
-	}
-
-	private IdleDesktop idleDesktop(UnusedDesktop desktop) {
-		return new IdleDesktop(desktop(desktop.desktopId(), desktop.computeName()),
-				HuaweiFormats.parseInstant(desktop.createTime()), HuaweiFormats.parseInstant(desktop.disconnectTime()));
-	}
-
-	private UsageTotal desktopTotal(DesktopMetricItem item) {
-		return new UsageTotal(desktop(item.resourceId(), item.resourceName()), item.latestConnectUsername(),
-				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_usage")));
-	}
-
-	private UsageTotal userTotal(UserMetricItem item) {
-		return new UsageTotal(null, item.username(),
-				UsageDuration.ofSeconds(metricSeconds(item.metric(), "user_usage")));
-	}
-
-	private DesktopMetric desktopMetric(DesktopMetricItem item) {
-		return new DesktopMetric(desktop(item.resourceId(), item.resourceName()), item.resourcePoolId(),
-				item.resourcePoolName(), item.latestConnectUsername(),
-				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_usage")),
-				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_idle_duration")));
-	}
-
-	private UserMetric userMetric(UserMetricItem item) {
-		return new UserMetric(this.account.id(), item.username(),
-				UsageDuration.ofSeconds(metricSeconds(item.metric(), "user_usage")),
-				metricCount(item.metric(), "user_login_count"), metricCount(item.metric(), "user_login_success_count"),
-				metricCount(item.metric(), "user_login_fail_count"));
-	}
-
-	private Optional<ExportTask> find(ExportTasksResponse tasks, String taskId) {
-		return tasks.exportTasks().stream().filter((task) -> taskId.equals(task.taskId())).findFirst().map(this::task);
-	}
-
-	private ExportTask task(ExportTaskItem item) {
-		return new ExportTask(exportTaskId(item.taskId()), this.account.id(), item.taskId(), status(item.status()),
-				item.fileName(), item.failReason(), HuaweiFormats.parseInstant(item.createTime()),
-				HuaweiFormats.parseInstant(item.endTime()));
-	}
-
-	private static ExportStatus status(@Nullable String status) {
-		if (status != null) {
-			for (ExportStatus candidate : ExportStatus.values()) {
-				if (candidate.name().equalsIgnoreCase(status.trim())) {
-					return candidate;
-				}
-			}
-		}
-		// An unknown or missing state means the vendor has not settled the task yet.
-		return ExportStatus.CREATING;
-	}
-
-	private String exportTaskId(String taskId) {
-		return new GlobalId(Vendor.HUAWEI, this.account.id(), taskId).toString();
-	}
-
-	private Desktop desktop(String nativeId, @Nullable String name) {
-		return Desktop.of(Vendor.HUAWEI, this.account.id(), nativeId, name);
-	}
-
-	private static long metricSeconds(List<Metric> metrics, String name) {
-		return metrics.stream()
-			.filter((metric) -> name.equals(metric.metricName()))
-			.findFirst()
-			.map((metric) -> HuaweiFormats.seconds(metric.metricValue()))
-			.orElse(0L);
-	}
-
-	@Nullable
-	private static Integer metricCount(List<Metric> metrics, String name) {
-		return metrics.stream()
-			.filter((metric) -> name.equals(metric.metricName()) && metric.metricValue() != null)
-			.findFirst()
-			.map((metric) -> (int) HuaweiFormats.seconds(metric.metricValue()))
-			.orElse(null);
 	}
 
 	private static DesktopMetricsParams desktopMetricsParams(DateRange range, @Nullable DesktopMetricFilter filter,
@@ -537,15 +359,6 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			throw new InvalidArgumentException("range", "Huawei user usage metrics cover at most "
 					+ USER_METRICS_MAX_DAYS + " days per query; the range has " + range.days() + " days");
 		}
-	}
-
-	private VendorUnavailableException malformed(String operation, String problem, @Nullable Throwable cause) {
-		return new VendorUnavailableException(Vendor.HUAWEI, this.account.id(), 200, null, null,
-				"Huawei " + operation + " for account '" + this.account.id() + "' " + problem, cause);
-	}
-
-	private record UsageKey(String desktopId, @Nullable String userName) {
-
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.ConnectorInfrastructure;
 import io.deskgraph.connector.Freshness;
 import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.UpstreamRequest;
@@ -78,28 +79,24 @@ final class HuaweiWorkspaceClient {
 
 	/**
 	 * Creates a client.
-	 * @param builder the Boot-configured builder; cloned, not changed
+	 * @param infrastructure what every vendor client is built from
 	 * @param endpoint the API endpoint
 	 * @param accountId the account, named in errors
 	 * @param projectId the project id in every path
 	 * @param authentication the filter that signs or adds the IAM token
 	 * @param properties timeouts and limits
-	 * @param objectMapper writes bodies and reads answers
-	 * @param upstream the cache and resilience chain every call goes through
-	 * @param clock tells whether a window's days are final
 	 */
-	HuaweiWorkspaceClient(WebClient.Builder builder, URI endpoint, String accountId, String projectId,
-			HuaweiSigningFilter authentication, HuaweiProperties properties, ObjectMapper objectMapper,
-			UpstreamExecutor upstream, Clock clock) {
-		this.webClient = VendorHttp.webClient(builder, properties.connectTimeout(), properties.maxResponseSize(),
-				authentication);
+	HuaweiWorkspaceClient(ConnectorInfrastructure infrastructure, URI endpoint, String accountId, String projectId,
+			HuaweiSigningFilter authentication, HuaweiProperties properties) {
+		this.webClient = VendorHttp.webClient(infrastructure.webClientBuilder(), properties.connectTimeout(),
+				properties.maxResponseSize(), authentication);
 		this.endpoint = endpoint;
 		this.accountId = accountId;
 		this.projectId = projectId;
 		this.properties = properties;
-		this.objectMapper = objectMapper;
-		this.upstream = upstream;
-		this.clock = clock;
+		this.objectMapper = infrastructure.objectMapper();
+		this.upstream = infrastructure.upstream();
+		this.clock = infrastructure.clock();
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.usage.Account;
@@ -16,7 +15,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.lang.Nullable;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -28,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class AlibabaConnectorFactoryTests {
 
-	private final AlibabaConnectorFactory factory = new AlibabaConnectorFactory(WebClient.builder(),
-			AlibabaProperties.DEFAULTS, new ObjectMapper(), TestUpstream.direct(Clock.systemUTC()), Clock.systemUTC());
+	private final AlibabaConnectorFactory factory = new AlibabaConnectorFactory(
+			TestUpstream.infrastructure(Clock.systemUTC()), AlibabaProperties.DEFAULTS);
 
 	@Test
 	void buildsAConnectorForAnAccessKey() {

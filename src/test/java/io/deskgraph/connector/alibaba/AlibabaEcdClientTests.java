@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.usage.Vendor;
 import io.deskgraph.usage.VendorException;
@@ -22,7 +21,6 @@ import reactor.test.StepVerifier;
 
 import org.springframework.lang.Nullable;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -205,9 +203,8 @@ class AlibabaEcdClientTests {
 	}
 
 	private static AlibabaEcdClient client(AlibabaProperties properties, @Nullable URI endpoint) {
-		return new AlibabaEcdClient(WebClient.builder(), endpoint, "ali-test", "cn-shanghai",
-				new AlibabaSigningFilter("LTAItest", SECRET, null, CLOCK), properties, new ObjectMapper(),
-				TestUpstream.direct(CLOCK), CLOCK);
+		return new AlibabaEcdClient(TestUpstream.infrastructure(CLOCK), endpoint, "ali-test", "cn-shanghai",
+				new AlibabaSigningFilter("LTAItest", SECRET, null, CLOCK), properties);
 	}
 
 }

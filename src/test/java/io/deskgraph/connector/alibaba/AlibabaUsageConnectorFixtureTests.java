@@ -34,7 +34,6 @@ import reactor.test.StepVerifier;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.lang.Nullable;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -189,8 +188,8 @@ class AlibabaUsageConnectorFixtureTests {
 	private AlibabaUsageConnector connector() {
 		AccountProperties account = new AccountProperties("ali-fixture", Vendor.ALIBABA, "cn-shanghai", null,
 				this.server.endpoint(), null, "LTAItest", "secret", null, null, null);
-		return new AlibabaConnectorFactory(WebClient.builder(), AlibabaProperties.DEFAULTS, new ObjectMapper(),
-				TestUpstream.direct(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC))
+		return new AlibabaConnectorFactory(TestUpstream.infrastructure(Clock.fixed(NOW, ZoneOffset.UTC)),
+				AlibabaProperties.DEFAULTS)
 			.connector(account);
 	}
 

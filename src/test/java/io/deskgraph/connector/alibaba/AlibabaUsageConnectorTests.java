@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.simulator.alibaba.AlibabaDesktop;
@@ -460,8 +459,8 @@ class AlibabaUsageConnectorTests {
 	void unknownRegionIsARejection() {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, "xx-nowhere-1", null,
 				URI.create(simulator.baseUrl()), null, AK, SECRET, null, null, null);
-		AlibabaUsageConnector connector = new AlibabaConnectorFactory(WebClient.builder(), AlibabaProperties.DEFAULTS,
-				new ObjectMapper(), TestUpstream.direct(CLOCK), CLOCK)
+		AlibabaUsageConnector connector = new AlibabaConnectorFactory(TestUpstream.infrastructure(CLOCK),
+				AlibabaProperties.DEFAULTS)
 			.connector(account);
 		StepVerifier.create(connector.desktopStatus(new StatusFilter(List.of(), List.of())))
 			.expectErrorSatisfies((ex) -> {
@@ -492,9 +491,7 @@ class AlibabaUsageConnectorTests {
 			@Nullable String securityToken, @Nullable Integer bizType) {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, REGION, "Alibaba test",
 				URI.create(simulator.baseUrl()), null, AK, secret, securityToken, null, bizType);
-		return new AlibabaConnectorFactory(WebClient.builder(), properties, new ObjectMapper(),
-				TestUpstream.direct(CLOCK), CLOCK)
-			.connector(account);
+		return new AlibabaConnectorFactory(TestUpstream.infrastructure(CLOCK), properties).connector(account);
 	}
 
 	private static void expectInvalid(Mono<?> call, String argument, String message) {

@@ -3,14 +3,12 @@ package io.deskgraph.connector.huawei;
 import java.net.URI;
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.usage.Vendor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.lang.Nullable;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -22,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class HuaweiConnectorFactoryTests {
 
-	private final HuaweiConnectorFactory factory = new HuaweiConnectorFactory(WebClient.builder(),
-			HuaweiProperties.DEFAULTS, new ObjectMapper(), TestUpstream.direct(Clock.systemUTC()), Clock.systemUTC());
+	private final HuaweiConnectorFactory factory = new HuaweiConnectorFactory(
+			TestUpstream.infrastructure(Clock.systemUTC()), HuaweiProperties.DEFAULTS);
 
 	@Test
 	void buildsAnAccountForAkSkCredentials() {

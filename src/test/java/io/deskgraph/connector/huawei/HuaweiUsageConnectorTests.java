@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.simulator.huawei.HuaweiDesktop;
@@ -572,9 +571,7 @@ class HuaweiUsageConnectorTests {
 			@Nullable String secretKey, @Nullable String securityToken, @Nullable String authToken) {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
 				URI.create(simulator.baseUrl()), PROJECT_ID, accessKey, secretKey, securityToken, authToken, null);
-		return new HuaweiConnectorFactory(WebClient.builder(), properties, new ObjectMapper(),
-				TestUpstream.direct(clock), clock)
-			.connector(account);
+		return new HuaweiConnectorFactory(TestUpstream.infrastructure(clock), properties).connector(account);
 	}
 
 	private static void expectInvalid(Mono<?> call, String argument, String message) {

@@ -1,0 +1,380 @@
+package io.deskgraph.connector.alibaba;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import io.deskgraph.connector.alibaba.payload.DesktopItem;
+import io.deskgraph.connector.alibaba.payload.UsageDurationItem;
+import io.deskgraph.usage.Account;
+import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.Desktop;
+import io.deskgraph.usage.DesktopUsage;
+import io.deskgraph.usage.IdleDesktop;
+import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.usage.RankDimension;
+import io.deskgraph.usage.RunCounts;
+import io.deskgraph.usage.StatusCounts;
+import io.deskgraph.usage.UsageDuration;
+import io.deskgraph.usage.UsagePoint;
+import io.deskgraph.usage.UsageQuery;
+import io.deskgraph.usage.UsageTotal;
+import io.deskgraph.usage.Vendor;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Maps the payloads of Alibaba ECD's DescribeDesktops and QueryHistoryUsageDurationRank
+ * of one account to DeskGraph's vendor-neutral records: desktop counts by state, idle
+ * desktops, rankings by desktop or end user, and usage per desktop and end user.
+ * <p>
+ * Desktop states map to DeskGraph's counts as follows ({@code DesktopStatus} is matched
+ * case-insensitively; transitional states count with the state they lead to, as Huawei
+ * counts them):
+ * <ul>
+ * <li>run: {@code Running}, {@code Pending}, {@code Starting}, {@code Rebuilding},
+ * {@code Waking} → active; {@code Stopped}, {@code Stopping} → stopped;
+ * {@code Hibernated}, {@code Hibernating} → hibernated; {@code Expired}, {@code Deleted},
+ * {@code Deleting} and any other or missing state → error.</li>
+ * <li>login: {@code ConnectionStatus} {@code Connected} → inUse; otherwise a running
+ * desktop whose {@code ConnectionStatus} is {@code Disconnected} → disconnected, and a
+ * running desktop never connected ({@code Unknown} or absent) → ready; stopped, stopping,
+ * hibernated and hibernating desktops → stopped; pending, starting, rebuilding and waking
+ * desktops → unregistered; every other state → unableToConnect.</li>
+ * <li>attach: a desktop with at least one {@code EndUserIds} entry → attached, else
+ * unattached (Alibaba reports no attaching or failed assignments).</li>
+ * </ul>
+ * Alibaba desktops are all dedicated; there are no desktop pools.
+ *
+ * @author DeskGraph
+ */
+final class AlibabaMapper {
+
+	private static final Comparator<UsageTotal> LONGEST_FIRST = Comparator
+		.comparingLong((UsageTotal total) -> total.duration().seconds())
+		.reversed();
+
+	private static final Comparator<UsageKey> KEY_ORDER = Comparator.comparing(UsageKey::desktopId)
+		.thenComparing(UsageKey::endUserId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+	private final Account account;
+
+	AlibabaMapper(Account account) {
+		this.account = account;
+	}
+
+	/**
+	 * Desktop counts of an inventory, by the state mapping above.
+	 * @param desktops every desktop of the account's region
+	 * @return the counts
+	 */
+	StatusCounts statusCounts(List<DesktopItem> desktops) {
+		return countStates(desktops);
+	}
+
+	/**
+	 * The desktops of an inventory with no usage in a window, created before its end, in
+	 * the order of their ids.
+	 * @param inventory every desktop of the account's region
+	 * @param rows the usage rows of the window
+	 * @param until the end of the window
+	 * @return the idle desktops
+	 */
+	List<IdleDesktop> idleDesktops(List<DesktopItem> inventory, List<UsageDurationItem> rows, Instant until) {
+		Set<String> used = usedDesktops(rows);
+		return inventory.stream()
+			.filter((desktop) -> !used.contains(desktop.desktopId()))
+			.map(this::idleDesktop)
+			.filter((desktop) -> desktop.createdAt() == null || desktop.createdAt().isBefore(until))
+			.sorted(Comparator.comparing((IdleDesktop desktop) -> desktop.desktop().nativeId()))
+			.toList();
+	}
+
+	/**
+	 * Desktops or end users by usage, longest first, ties by id or name.
+	 * @param rows the usage rows of a window
+	 * @param by what to rank
+	 * @return the ranking
+	 */
+	List<UsageTotal> ranking(List<UsageDurationItem> rows, RankDimension by) {
+		return (by == RankDimension.USER) ? byUser(rows) : byDesktop(rows);
+	}
+
+	/**
+	 * The usage a desktop usage query asks for, per desktop and end user: the desktops
+	 * and user it names (all when it names none), and desktops named by id without usage
+	 * reported with none, as the ranking lists only desktops with usage and cannot tell
+	 * an unused desktop from an unknown one.
+	 * @param rows the usage rows of the query's window
+	 * @param query the query
+	 * @return the usage, in the order of desktop id and end user
+	 */
+	DesktopUsages desktopUsages(List<UsageDurationItem> rows, UsageQuery query) {
+		Map<UsageKey, Totals> totals = totals(rows.stream().filter(wanted(query)).toList());
+		for (String desktopId : query.desktopIds()) {
+			if (totals.keySet().stream().noneMatch((key) -> key.desktopId().equals(desktopId))) {
+				totals.put(new UsageKey(desktopId, query.userName()), new Totals());
+			}
+		}
+		return new DesktopUsages(totals, totals.keySet().stream().sorted(KEY_ORDER).toList());
+	}
+
+	/**
+	 * Which rows a desktop usage query asks for: native desktop ids (empty: all) and the
+	 * end user (absent: all).
+	 */
+	private static Predicate<UsageDurationItem> wanted(UsageQuery query) {
+		Set<String> desktopIds = Set.copyOf(query.desktopIds());
+		String userName = query.userName();
+		return (row) -> (desktopIds.isEmpty() || desktopIds.contains(row.desktopId()))
+				&& (userName == null || userName.equals(row.endUserId()));
+	}
+
+	private List<UsageTotal> byDesktop(List<UsageDurationItem> rows) {
+		Map<String, DesktopTotals> desktops = new LinkedHashMap<>();
+		for (UsageDurationItem row : rows) {
+			if (row.desktopId() != null) {
+				desktops.computeIfAbsent(row.desktopId(), (id) -> new DesktopTotals()).add(row);
+			}
+		}
+		List<UsageTotal> ranking = new ArrayList<>();
+		desktops.forEach((id, totals) -> ranking.add(new UsageTotal(desktop(id, totals.name),
+				(totals.users.size() == 1) ? totals.users.first() : null, UsageDuration.ofSeconds(totals.seconds))));
+		ranking.sort(LONGEST_FIRST.thenComparing((total) -> total.desktop().nativeId()));
+		return ranking;
+	}
+
+	private static List<UsageTotal> byUser(List<UsageDurationItem> rows) {
+		Map<String, Long> users = new HashMap<>();
+		for (UsageDurationItem row : rows) {
+			if (row.endUserId() != null) {
+				users.merge(row.endUserId(), row.usageDuration(), Long::sum);
+			}
+		}
+		List<UsageTotal> ranking = new ArrayList<>();
+		users.forEach((user, seconds) -> ranking.add(new UsageTotal(null, user, UsageDuration.ofSeconds(seconds))));
+		ranking.sort(LONGEST_FIRST.thenComparing(UsageTotal::userName));
+		return ranking;
+	}
+
+	private static Map<UsageKey, Totals> totals(List<UsageDurationItem> rows) {
+		Map<UsageKey, Totals> totals = new HashMap<>();
+		for (UsageDurationItem row : rows) {
+			if (row.desktopId() != null) {
+				totals.computeIfAbsent(new UsageKey(row.desktopId(), row.endUserId()), (key) -> new Totals()).add(row);
+			}
+		}
+		return totals;
+	}
+
+	/**
+	 * Usage per day of the wanted desktops and end users, days without usage left out.
+	 */
+	private static Map<UsageKey, Map<LocalDate, Long>> points(Set<UsageKey> wanted,
+			Map<LocalDate, List<UsageDurationItem>> days) {
+		Map<UsageKey, Map<LocalDate, Long>> points = new HashMap<>();
+		days.forEach((day, rows) -> {
+			for (UsageDurationItem row : rows) {
+				if (row.desktopId() == null || row.usageDuration() <= 0) {
+					continue;
+				}
+				UsageKey key = new UsageKey(row.desktopId(), row.endUserId());
+				if (wanted.contains(key)) {
+					points.computeIfAbsent(key, (k) -> new TreeMap<>()).merge(day, row.usageDuration(), Long::sum);
+				}
+			}
+		});
+		return points;
+	}
+
+	private DesktopUsage desktopUsage(UsageKey key, Totals totals, Map<LocalDate, Long> days) {
+		List<UsagePoint> points = days.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((day) -> new UsagePoint(day.getKey(), null, UsageDuration.ofSeconds(day.getValue())))
+			.toList();
+		return new DesktopUsage(desktop(key.desktopId(), totals.name), key.endUserId(),
+				UsageDuration.ofSeconds(totals.seconds), points);
+	}
+
+	private static Set<String> usedDesktops(List<UsageDurationItem> rows) {
+		Set<String> used = new HashSet<>();
+		for (UsageDurationItem row : rows) {
+			if (row.desktopId() != null && row.usageDuration() > 0) {
+				used.add(row.desktopId());
+			}
+		}
+		return used;
+	}
+
+	private IdleDesktop idleDesktop(DesktopItem item) {
+		return new IdleDesktop(desktop(item.desktopId(), item.desktopName()),
+				AlibabaFormats.parseInstant(item.creationTime()), null);
+	}
+
+	private static StatusCounts countStates(List<DesktopItem> desktops) {
+		int[] run = new int[RunState.values().length];
+		int[] login = new int[LoginState.values().length];
+		int attached = 0;
+		for (DesktopItem desktop : desktops) {
+			RunState runState = RunState.of(desktop.desktopStatus());
+			run[runState.ordinal()]++;
+			login[LoginState.of(runState, desktop.desktopStatus(), desktop.connectionStatus()).ordinal()]++;
+			if (!desktop.endUserIds().isEmpty()) {
+				attached++;
+			}
+		}
+		return new StatusCounts(desktops.size(), new AttachCounts(attached, desktops.size() - attached, 0, 0),
+				new RunCounts(run[RunState.ACTIVE.ordinal()] + run[RunState.STARTING.ordinal()],
+						run[RunState.STOPPED.ordinal()], run[RunState.ERROR.ordinal()],
+						run[RunState.HIBERNATED.ordinal()]),
+				new LoginCounts(login[LoginState.IN_USE.ordinal()], login[LoginState.STOPPED.ordinal()],
+						login[LoginState.UNREGISTERED.ordinal()], login[LoginState.UNABLE_TO_CONNECT.ordinal()],
+						login[LoginState.READY.ordinal()], login[LoginState.DISCONNECTED.ordinal()]),
+				List.of());
+	}
+
+	private Desktop desktop(String nativeId, @Nullable String name) {
+		return Desktop.of(Vendor.ALIBABA, this.account.id(), nativeId, name);
+	}
+
+	/**
+	 * The usage of the desktops and end users a query asks for, in order, ready to be
+	 * paged and given their points per day.
+	 */
+	final class DesktopUsages {
+
+		private final Map<UsageKey, Totals> totals;
+
+		private final List<UsageKey> keys;
+
+		private DesktopUsages(Map<UsageKey, Totals> totals, List<UsageKey> keys) {
+			this.totals = totals;
+			this.keys = keys;
+		}
+
+		/**
+		 * Every desktop and end user, in order.
+		 * @return the keys
+		 */
+		List<UsageKey> keys() {
+			return this.keys;
+		}
+
+		/**
+		 * The usage of some desktops and end users, with their points from rows per day.
+		 * @param page the keys wanted
+		 * @param days the usage rows of each day, empty when no points are asked for
+		 * @return the usage, in the order of the keys
+		 */
+		List<DesktopUsage> of(List<UsageKey> page, Map<LocalDate, List<UsageDurationItem>> days) {
+			Map<UsageKey, Map<LocalDate, Long>> points = days.isEmpty() ? Map.of() : points(Set.copyOf(page), days);
+			return page.stream()
+				.map((key) -> desktopUsage(key, this.totals.get(key), points.getOrDefault(key, Map.of())))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * Run states DeskGraph counts, from Alibaba's {@code DesktopStatus}.
+	 */
+	private enum RunState {
+
+		ACTIVE, STARTING, STOPPED, HIBERNATED, ERROR;
+
+		static RunState of(@Nullable String status) {
+			String key = (status != null) ? status.trim().toLowerCase(Locale.ROOT) : "";
+			return switch (key) {
+				case "running" -> ACTIVE;
+				case "pending", "starting", "rebuilding", "waking" -> STARTING;
+				case "stopped", "stopping" -> STOPPED;
+				case "hibernated", "hibernating" -> HIBERNATED;
+				default -> ERROR;
+			};
+		}
+
+	}
+
+	/**
+	 * Login states DeskGraph counts, from Alibaba's {@code ConnectionStatus} and run
+	 * state.
+	 */
+	private enum LoginState {
+
+		IN_USE, STOPPED, UNREGISTERED, UNABLE_TO_CONNECT, READY, DISCONNECTED;
+
+		static LoginState of(RunState run, @Nullable String status, @Nullable String connection) {
+			if ("connected".equalsIgnoreCase(trim(connection))) {
+				return IN_USE;
+			}
+			return switch (run) {
+				case ACTIVE -> "disconnected".equalsIgnoreCase(trim(connection)) ? DISCONNECTED : READY;
+				case STOPPED, HIBERNATED -> STOPPED;
+				case STARTING -> UNREGISTERED;
+				case ERROR -> UNABLE_TO_CONNECT;
+			};
+		}
+
+		@Nullable
+		private static String trim(@Nullable String value) {
+			return (value != null) ? value.trim() : null;
+		}
+
+	}
+
+	/**
+	 * A desktop and end user, the unit of desktop usage.
+	 */
+	record UsageKey(String desktopId, @Nullable String endUserId) {
+
+	}
+
+	/**
+	 * Usage summed over rows, with the first desktop name seen.
+	 */
+	private static class Totals {
+
+		@Nullable
+		String name;
+
+		long seconds;
+
+		void add(UsageDurationItem row) {
+			if (this.name == null) {
+				this.name = row.desktopName();
+			}
+			this.seconds += row.usageDuration();
+		}
+
+	}
+
+	/**
+	 * Usage of one desktop summed over its end users.
+	 */
+	private static final class DesktopTotals extends Totals {
+
+		final TreeSet<String> users = new TreeSet<>();
+
+		@Override
+		void add(UsageDurationItem row) {
+			super.add(row);
+			if (row.endUserId() != null) {
+				this.users.add(row.endUserId());
+			}
+		}
+
+	}
+
+}

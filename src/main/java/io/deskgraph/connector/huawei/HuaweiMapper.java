@@ -1,0 +1,227 @@
+package io.deskgraph.connector.huawei;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.deskgraph.connector.huawei.payload.AttachStatistics;
+import io.deskgraph.connector.huawei.payload.DesktopMetricItem;
+import io.deskgraph.connector.huawei.payload.DesktopPoolStatistics;
+import io.deskgraph.connector.huawei.payload.DesktopUsedInfo;
+import io.deskgraph.connector.huawei.payload.DesktopsStatisticsResponse;
+import io.deskgraph.connector.huawei.payload.ExportTaskItem;
+import io.deskgraph.connector.huawei.payload.ExportTasksResponse;
+import io.deskgraph.connector.huawei.payload.LoginStateStatistics;
+import io.deskgraph.connector.huawei.payload.Metric;
+import io.deskgraph.connector.huawei.payload.RunStateStatistics;
+import io.deskgraph.connector.huawei.payload.UnusedDesktop;
+import io.deskgraph.connector.huawei.payload.UsedInfo;
+import io.deskgraph.connector.huawei.payload.UserMetricItem;
+import io.deskgraph.usage.Account;
+import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.Desktop;
+import io.deskgraph.usage.DesktopMetric;
+import io.deskgraph.usage.DesktopUsage;
+import io.deskgraph.usage.ExportStatus;
+import io.deskgraph.usage.ExportTask;
+import io.deskgraph.usage.GlobalId;
+import io.deskgraph.usage.Granularity;
+import io.deskgraph.usage.IdleDesktop;
+import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.usage.PoolStatus;
+import io.deskgraph.usage.RunCounts;
+import io.deskgraph.usage.Slice;
+import io.deskgraph.usage.StatusCounts;
+import io.deskgraph.usage.UsageDuration;
+import io.deskgraph.usage.UsagePoint;
+import io.deskgraph.usage.UsageTotal;
+import io.deskgraph.usage.UserMetric;
+import io.deskgraph.usage.Vendor;
+import io.deskgraph.usage.VendorUnavailableException;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Maps the payloads of the Huawei Workspace statistics APIs of one account to DeskGraph's
+ * vendor-neutral records: desktop and pool counts, idle desktops, usage per desktop and
+ * user (merged across 31-day windows), rankings, metrics and export tasks.
+ *
+ * @author DeskGraph
+ */
+final class HuaweiMapper {
+
+	private static final Comparator<UsagePoint> POINT_ORDER = Comparator.comparing(UsagePoint::date)
+		.thenComparing((point) -> (point.hour() != null) ? point.hour() : -1);
+
+	private final Account account;
+
+	HuaweiMapper(Account account) {
+		this.account = account;
+	}
+
+	/**
+	 * Merges the entries of consecutive windows per desktop and user, in first-seen
+	 * order: points concatenated in date order, totals summed.
+	 */
+	static List<DesktopUsage> merge(List<Slice<DesktopUsage>> windows) {
+		Map<UsageKey, DesktopUsage> merged = new LinkedHashMap<>();
+		for (Slice<DesktopUsage> window : windows) {
+			for (DesktopUsage usage : window.items()) {
+				merged.merge(new UsageKey(usage.desktop().nativeId(), usage.userName()), usage, (earlier, later) -> {
+					List<UsagePoint> points = new ArrayList<>(earlier.points());
+					points.addAll(later.points());
+					points.sort(POINT_ORDER);
+					return new DesktopUsage(earlier.desktop(), earlier.userName(), earlier.total().plus(later.total()),
+							List.copyOf(points));
+				});
+			}
+		}
+		return new ArrayList<>(merged.values());
+	}
+
+	DesktopUsage desktopUsage(DesktopUsedInfo info, Granularity granularity) {
+		List<UsagePoint> points = new ArrayList<>();
+		for (UsedInfo used : info.usedInfoList()) {
+			long seconds = HuaweiFormats.hoursToSeconds(used.useTime());
+			if (seconds <= 0) {
+				continue;
+			}
+			String date = used.date();
+			if (date == null) {
+				throw VendorUnavailableException.malformed(Vendor.HUAWEI, this.account.id(), "ListUsedDesktopInfo",
+						"answered a usage entry without a date", null);
+			}
+			HuaweiFormats.Bucket bucket;
+			try {
+				bucket = HuaweiFormats.parseBucket(date);
+			}
+			catch (IllegalArgumentException ex) {
+				throw VendorUnavailableException.malformed(Vendor.HUAWEI, this.account.id(), "ListUsedDesktopInfo",
+						"answered an " + ex.getMessage(), ex);
+			}
+			Integer hour = (granularity == Granularity.HOUR) ? bucket.hour() : null;
+			points.add(new UsagePoint(bucket.date(), hour, UsageDuration.ofSeconds(seconds)));
+		}
+		points.sort(POINT_ORDER);
+		long total = points.stream().mapToLong((point) -> point.duration().seconds()).sum();
+		return new DesktopUsage(desktop(info.desktopId(), null), info.desktopUsername(), UsageDuration.ofSeconds(total),
+				List.copyOf(points));
+	}
+
+	StatusCounts statusCounts(DesktopsStatisticsResponse response) {
+		List<PoolStatus> pools = response.desktopPoolStatistics().stream().map(this::poolStatus).toList();
+		return new StatusCounts(response.totalNum(), attach(response.attachStatistics()),
+				run(response.runStateStatistics()), login(response.loginStateStatistics()), pools);
+	}
+
+	private PoolStatus poolStatus(DesktopPoolStatistics pool) {
+		String poolId = (pool.desktopPoolId() != null) ? pool.desktopPoolId() : "";
+		return new PoolStatus(this.account.id(), poolId, pool.desktopPoolName(), pool.totalNum(),
+				attach(pool.attachStatistics()), run(pool.runStateStatistics()), login(pool.loginStateStatistics()));
+	}
+
+	@Nullable
+	private static AttachCounts attach(@Nullable AttachStatistics attach) {
+		return (attach != null) ? new AttachCounts(attach.attachedNum(), attach.unattachedNum(), attach.attachingNum(),
+				attach.attachErrorNum()) : null;
+	}
+
+	@Nullable
+	private static RunCounts run(@Nullable RunStateStatistics run) {
+		return (run != null) ? new RunCounts(run.activeNum(), run.stopNum(), run.errorNum(), run.hibernatedNum())
+				: null;
+	}
+
+	@Nullable
+	private static LoginCounts login(@Nullable LoginStateStatistics login) {
+		return (login != null) ? new LoginCounts(login.inUseNum(), login.stopNum(), login.unregisteredNum(),
+				login.unableToConnectNum(), login.readyNum(), login.disconnectedNum()) : null;
+	}
+
+	IdleDesktop idleDesktop(UnusedDesktop desktop) {
+		return new IdleDesktop(desktop(desktop.desktopId(), desktop.computeName()),
+				HuaweiFormats.parseInstant(desktop.createTime()), HuaweiFormats.parseInstant(desktop.disconnectTime()));
+	}
+
+	UsageTotal desktopTotal(DesktopMetricItem item) {
+		return new UsageTotal(desktop(item.resourceId(), item.resourceName()), item.latestConnectUsername(),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_usage")));
+	}
+
+	UsageTotal userTotal(UserMetricItem item) {
+		return new UsageTotal(null, item.username(),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "user_usage")));
+	}
+
+	DesktopMetric desktopMetric(DesktopMetricItem item) {
+		return new DesktopMetric(desktop(item.resourceId(), item.resourceName()), item.resourcePoolId(),
+				item.resourcePoolName(), item.latestConnectUsername(),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_usage")),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_idle_duration")));
+	}
+
+	UserMetric userMetric(UserMetricItem item) {
+		return new UserMetric(this.account.id(), item.username(),
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "user_usage")),
+				metricCount(item.metric(), "user_login_count"), metricCount(item.metric(), "user_login_success_count"),
+				metricCount(item.metric(), "user_login_fail_count"));
+	}
+
+	Optional<ExportTask> find(ExportTasksResponse tasks, String taskId) {
+		return tasks.exportTasks().stream().filter((task) -> taskId.equals(task.taskId())).findFirst().map(this::task);
+	}
+
+	private ExportTask task(ExportTaskItem item) {
+		return new ExportTask(exportTaskId(item.taskId()), this.account.id(), item.taskId(), status(item.status()),
+				item.fileName(), item.failReason(), HuaweiFormats.parseInstant(item.createTime()),
+				HuaweiFormats.parseInstant(item.endTime()));
+	}
+
+	private static ExportStatus status(@Nullable String status) {
+		if (status != null) {
+			for (ExportStatus candidate : ExportStatus.values()) {
+				if (candidate.name().equalsIgnoreCase(status.trim())) {
+					return candidate;
+				}
+			}
+		}
+		// An unknown or missing state means the vendor has not settled the task yet.
+		return ExportStatus.CREATING;
+	}
+
+	String exportTaskId(String taskId) {
+		return new GlobalId(Vendor.HUAWEI, this.account.id(), taskId).toString();
+	}
+
+	private Desktop desktop(String nativeId, @Nullable String name) {
+		return Desktop.of(Vendor.HUAWEI, this.account.id(), nativeId, name);
+	}
+
+	private static long metricSeconds(List<Metric> metrics, String name) {
+		return metrics.stream()
+			.filter((metric) -> name.equals(metric.metricName()))
+			.findFirst()
+			.map((metric) -> HuaweiFormats.seconds(metric.metricValue()))
+			.orElse(0L);
+	}
+
+	@Nullable
+	private static Integer metricCount(List<Metric> metrics, String name) {
+		return metrics.stream()
+			.filter((metric) -> name.equals(metric.metricName()) && metric.metricValue() != null)
+			.findFirst()
+			.map((metric) -> (int) HuaweiFormats.seconds(metric.metricValue()))
+			.orElse(null);
+	}
+
+	/**
+	 * A desktop and user, the unit of desktop usage.
+	 */
+	private record UsageKey(String desktopId, @Nullable String userName) {
+
+	}
+
+}
