@@ -54,17 +54,17 @@ public final class HuaweiEstate {
 			"pool-lab" };
 
 	// The first desktops get fixed states so that every state exists in any estate of at
-	// least this size: {attach, run, login, usage profile}.
-	private static final Object[][] FIXED_STATES = {
-			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.IN_USE, UsageProfile.REGULAR },
-			{ AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.REGULAR },
-			{ AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED, UsageProfile.REGULAR },
-			{ AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.IDLE },
-			{ AttachState.UNATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER },
-			{ AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER },
-			{ AttachState.ATTACH_ERROR, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.NEVER },
-			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.DISCONNECTED, UsageProfile.REGULAR },
-			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER } };
+	// least this size.
+	private static final List<States> FIXED_STATES = List.of(
+			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.IN_USE, UsageProfile.REGULAR),
+			new States(AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.REGULAR),
+			new States(AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED, UsageProfile.REGULAR),
+			new States(AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.IDLE),
+			new States(AttachState.UNATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER),
+			new States(AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER),
+			new States(AttachState.ATTACH_ERROR, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.NEVER),
+			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.DISCONNECTED, UsageProfile.REGULAR),
+			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER));
 
 	private final Clock clock;
 
@@ -118,12 +118,11 @@ public final class HuaweiEstate {
 				poolId = this.pools.get((pooled < poolCount) ? pooled : random.nextInt(poolCount)).id();
 				pooled++;
 			}
-			Object[] states = (index < FIXED_STATES.length) ? FIXED_STATES[index] : randomStates(random);
-			AttachState attach = (AttachState) states[0];
+			States states = (index < FIXED_STATES.size()) ? FIXED_STATES.get(index) : randomStates(random);
 			String user = null;
-			if (attach == AttachState.ATTACHED) {
+			if (states.attach() == AttachState.ATTACHED) {
 				boolean share = lastUser != null && byUser.get(lastUser).size() == 1
-						&& (index == FIXED_STATES.length - 2 || random.nextInt(100) < 12);
+						&& (index == FIXED_STATES.size() - 2 || random.nextInt(100) < 12);
 				if (share) {
 					user = lastUser;
 				}
@@ -134,12 +133,12 @@ public final class HuaweiEstate {
 				lastUser = user;
 			}
 			HuaweiDesktop desktop = new HuaweiDesktop(id, name, isPooled ? DesktopType.POOLED : DesktopType.DEDICATED,
-					poolId, created, attach, (RunState) states[1], (LoginState) states[2], user);
+					poolId, created, states.attach(), states.run(), states.login(), user);
 			generated.add(desktop);
 			if (user != null) {
 				byUser.computeIfAbsent(user, (key) -> new ArrayList<>()).add(desktop);
 			}
-			generatedProfiles.put(id, profile(index, desktop, (UsageProfile) states[3], random));
+			generatedProfiles.put(id, profile(index, desktop, states.usage(), random));
 		}
 		generated.sort(Comparator.comparing(HuaweiDesktop::id));
 		this.desktops = List.copyOf(generated);
@@ -515,7 +514,7 @@ public final class HuaweiEstate {
 		int idleDays = 14 + random.nextInt(47);
 		int baseUnits = 600 + random.nextInt(301);
 		int roll = random.nextInt(100);
-		if (index >= FIXED_STATES.length) {
+		if (index >= FIXED_STATES.size()) {
 			usage = (roll < 3) ? UsageProfile.NEVER : (roll < 18) ? UsageProfile.IDLE : UsageProfile.REGULAR;
 		}
 		if (desktop.attachState() != AttachState.ATTACHED) {
@@ -526,7 +525,7 @@ public final class HuaweiEstate {
 		return new Profile(index, desktop, usage != UsageProfile.NEVER, firstUsageDay, idleFromDay, baseUnits);
 	}
 
-	private static Object[] randomStates(Random random) {
+	private static States randomStates(Random random) {
 		int attachRoll = random.nextInt(100);
 		int runRoll = random.nextInt(100);
 		int loginRoll = random.nextInt(100);
@@ -534,30 +533,27 @@ public final class HuaweiEstate {
 			if (runRoll < 70) {
 				LoginState login = (loginRoll < 45) ? LoginState.IN_USE : (loginRoll < 70) ? LoginState.READY
 						: (loginRoll < 92) ? LoginState.DISCONNECTED : LoginState.UNABLE_TO_CONNECT;
-				return new Object[] { AttachState.ATTACHED, RunState.ACTIVE, login, UsageProfile.REGULAR };
+				return new States(AttachState.ATTACHED, RunState.ACTIVE, login, UsageProfile.REGULAR);
 			}
 			if (runRoll < 88) {
-				return new Object[] { AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED,
-						UsageProfile.REGULAR };
+				return new States(AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.REGULAR);
 			}
 			if (runRoll < 95) {
-				return new Object[] { AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED,
-						UsageProfile.REGULAR };
+				return new States(AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED, UsageProfile.REGULAR);
 			}
-			return new Object[] { AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT,
-					UsageProfile.REGULAR };
+			return new States(AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.REGULAR);
 		}
 		if (attachRoll < 92) {
 			return (runRoll < 50)
-					? new Object[] { AttachState.UNATTACHED, RunState.ACTIVE,
-							(loginRoll < 70) ? LoginState.READY : LoginState.UNREGISTERED, UsageProfile.NEVER }
-					: new Object[] { AttachState.UNATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.NEVER };
+					? new States(AttachState.UNATTACHED, RunState.ACTIVE,
+							(loginRoll < 70) ? LoginState.READY : LoginState.UNREGISTERED, UsageProfile.NEVER)
+					: new States(AttachState.UNATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.NEVER);
 		}
 		if (attachRoll < 96) {
-			return new Object[] { AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER };
+			return new States(AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER);
 		}
-		return new Object[] { AttachState.ATTACH_ERROR, (runRoll < 50) ? RunState.ERROR : RunState.ACTIVE,
-				(loginRoll < 50) ? LoginState.UNABLE_TO_CONNECT : LoginState.UNREGISTERED, UsageProfile.NEVER };
+		return new States(AttachState.ATTACH_ERROR, (runRoll < 50) ? RunState.ERROR : RunState.ACTIVE,
+				(loginRoll < 50) ? LoginState.UNABLE_TO_CONNECT : LoginState.UNREGISTERED, UsageProfile.NEVER);
 	}
 
 	private static String uuid(Random random) {
@@ -578,6 +574,13 @@ public final class HuaweiEstate {
 	private enum UsageProfile {
 
 		REGULAR, IDLE, NEVER
+
+	}
+
+	/**
+	 * The states a desktop is generated with, and how it is used.
+	 */
+	private record States(AttachState attach, RunState run, LoginState login, UsageProfile usage) {
 
 	}
 
