@@ -71,33 +71,34 @@ public final class AlibabaEstate {
 	private static final String[] DEPARTMENTS = { "fin", "hr", "dev", "ops", "mkt", "sales", "design", "it", "legal",
 			"support" };
 
-	private static final String[][] SITES = { { "cn-shanghai", "sh", "Shanghai HQ", "AD_CONNECTOR" },
-			{ "cn-shanghai", "sh", "Shanghai R&D", "SIMPLE" },
-			{ "cn-shanghai", "sh", "Shanghai Call Center", "SIMPLE" },
-			{ "cn-hangzhou", "hz", "Hangzhou Engineering", "SIMPLE" },
-			{ "cn-hangzhou", "hz", "Hangzhou Ops", "SIMPLE" }, { "cn-beijing", "bj", "Beijing Sales", "SIMPLE" } };
+	private static final List<Site> SITES = List.of(new Site("cn-shanghai", "sh", "Shanghai HQ", "AD_CONNECTOR"),
+			new Site("cn-shanghai", "sh", "Shanghai R&D", "SIMPLE"),
+			new Site("cn-shanghai", "sh", "Shanghai Call Center", "SIMPLE"),
+			new Site("cn-hangzhou", "hz", "Hangzhou Engineering", "SIMPLE"),
+			new Site("cn-hangzhou", "hz", "Hangzhou Ops", "SIMPLE"),
+			new Site("cn-beijing", "bj", "Beijing Sales", "SIMPLE"));
 
-	private static final String[][] SPECS = { { "eds.enterprise_office.2c4g", "2", "4096" },
-			{ "eds.enterprise_office.4c8g", "4", "8192" }, { "eds.enterprise_office.8c16g", "8", "16384" },
-			{ "eds.graphics.8c32g", "8", "32768" } };
+	private static final List<Spec> SPECS = List.of(new Spec("eds.enterprise_office.2c4g", 2, 4096),
+			new Spec("eds.enterprise_office.4c8g", 4, 8192), new Spec("eds.enterprise_office.8c16g", 8, 16384),
+			new Spec("eds.graphics.8c32g", 8, 32768));
 
 	// The first desktops get fixed traits so that every status, connection status,
 	// region,
 	// charge type spelling, end-user count and usage profile exists in any estate of at
 	// least this size.
-	private static final Fixed[] FIXED = {
-			new Fixed("cn-shanghai", "Running", "Connected", "PrePaid", 1, UsageProfile.REGULAR),
-			new Fixed("cn-shanghai", "Running", "Disconnected", "POST_PAID", 3, UsageProfile.REGULAR),
-			new Fixed("cn-hangzhou", "Stopped", "Disconnected", "PRE_PAID", 2, UsageProfile.REGULAR),
-			new Fixed("cn-beijing", "Hibernated", "Disconnected", "MONTH_PACKAGE", 1, UsageProfile.REGULAR),
-			new Fixed("cn-shanghai", "Starting", "Unknown", "DURATION", 1, UsageProfile.REGULAR),
-			new Fixed("cn-hangzhou", "Stopping", "Disconnected", "PostPaid", 1, UsageProfile.REGULAR),
-			new Fixed("cn-shanghai", "Pending", "Unknown", "POST_PAID", 0, UsageProfile.NEVER),
-			new Fixed("cn-shanghai", "Rebuilding", "Unknown", "PRE_PAID", 1, UsageProfile.IDLE),
-			new Fixed("cn-hangzhou", "Expired", "Disconnected", "PrePaid", 1, UsageProfile.IDLE),
-			new Fixed("cn-beijing", "Deleted", "Unknown", "POST_PAID", 2, UsageProfile.IDLE),
-			new Fixed("cn-shanghai", "Running", "Disconnected", "POST_PAID", 2, UsageProfile.NEVER),
-			new Fixed("cn-shanghai", "Running", "Connected", "PRE_PAID", 4, UsageProfile.REGULAR) };
+	private static final List<Traits> FIXED_TRAITS = List.of(
+			new Traits("cn-shanghai", "Running", "Connected", "PrePaid", 1, UsageProfile.REGULAR),
+			new Traits("cn-shanghai", "Running", "Disconnected", "POST_PAID", 3, UsageProfile.REGULAR),
+			new Traits("cn-hangzhou", "Stopped", "Disconnected", "PRE_PAID", 2, UsageProfile.REGULAR),
+			new Traits("cn-beijing", "Hibernated", "Disconnected", "MONTH_PACKAGE", 1, UsageProfile.REGULAR),
+			new Traits("cn-shanghai", "Starting", "Unknown", "DURATION", 1, UsageProfile.REGULAR),
+			new Traits("cn-hangzhou", "Stopping", "Disconnected", "PostPaid", 1, UsageProfile.REGULAR),
+			new Traits("cn-shanghai", "Pending", "Unknown", "POST_PAID", 0, UsageProfile.NEVER),
+			new Traits("cn-shanghai", "Rebuilding", "Unknown", "PRE_PAID", 1, UsageProfile.IDLE),
+			new Traits("cn-hangzhou", "Expired", "Disconnected", "PrePaid", 1, UsageProfile.IDLE),
+			new Traits("cn-beijing", "Deleted", "Unknown", "POST_PAID", 2, UsageProfile.IDLE),
+			new Traits("cn-shanghai", "Running", "Disconnected", "POST_PAID", 2, UsageProfile.NEVER),
+			new Traits("cn-shanghai", "Running", "Connected", "PRE_PAID", 4, UsageProfile.REGULAR));
 
 	private final Clock clock;
 
@@ -136,15 +137,13 @@ public final class AlibabaEstate {
 		Map<String, List<AlibabaDesktop>> byUser = new TreeMap<>();
 		List<String> primaries = new ArrayList<>();
 		for (int index = 0; index < size; index++) {
-			Fixed traits = (index < FIXED.length) ? FIXED[index] : randomTraits(random);
+			Traits traits = (index < FIXED_TRAITS.size()) ? FIXED_TRAITS.get(index) : randomTraits(random);
 			String id = desktopId(random, usedIds);
 			AlibabaOfficeSite site = site(random, traits.regionId());
 			String department = DEPARTMENTS[random.nextInt(DEPARTMENTS.length)];
-			String prefix = site.officeSiteId().startsWith("cn-shanghai") ? "sh"
-					: site.officeSiteId().startsWith("cn-hangzhou") ? "hz" : "bj";
-			String name = prefix + "-" + department + "-" + "%04d".formatted(index + 1);
+			String name = namePrefix(site.regionId()) + "-" + department + "-" + "%04d".formatted(index + 1);
 			List<String> users = endUsers(random, traits.users(), userPool, primaries);
-			String[] spec = SPECS[random.nextInt(SPECS.length)];
+			Spec spec = SPECS.get(random.nextInt(SPECS.size()));
 			String osType = (random.nextInt(100) < 88) ? "Windows" : "Linux";
 			Instant created = creationTime(random, traits.desktopStatus());
 			int idleDays = 14 + random.nextInt(61);
@@ -155,8 +154,8 @@ public final class AlibabaEstate {
 			Instant expired = expiredTime(random, prePaid, traits.desktopStatus(), idleFromDay);
 			AlibabaDesktop desktop = new AlibabaDesktop(id, name, site.regionId(), site.officeSiteId(),
 					site.officeSiteName(), traits.desktopStatus(), traits.connectionStatus(),
-					prePaid ? "PrePaid" : "PostPaid", traits.rankingChargeType(), users, osType, spec[0],
-					Integer.parseInt(spec[1]), Long.parseLong(spec[2]), created, expired);
+					prePaid ? "PrePaid" : "PostPaid", traits.rankingChargeType(), users, osType, spec.desktopType(),
+					spec.cpu(), spec.memory(), created, expired);
 			generated.add(desktop);
 			for (String user : users) {
 				byUser.computeIfAbsent(user, (key) -> new ArrayList<>()).add(desktop);
@@ -434,9 +433,9 @@ public final class AlibabaEstate {
 
 	private List<AlibabaOfficeSite> officeSites(Random random) {
 		List<AlibabaOfficeSite> sites = new ArrayList<>();
-		for (String[] site : SITES) {
-			String id = site[0] + "+dir-" + (1_000_000_000L + (long) (random.nextDouble() * 8_999_999_999L));
-			sites.add(new AlibabaOfficeSite(id, site[2], site[0], site[3]));
+		for (Site site : SITES) {
+			String id = site.regionId() + "+dir-" + (1_000_000_000L + (long) (random.nextDouble() * 8_999_999_999L));
+			sites.add(new AlibabaOfficeSite(id, site.name(), site.regionId(), site.type()));
 		}
 		return List.copyOf(sites);
 	}
@@ -448,6 +447,10 @@ public final class AlibabaEstate {
 		// The first site of a region is its main one and gets half of the desktops.
 		int pick = random.nextInt(inRegion.size() * 2);
 		return inRegion.get((pick < inRegion.size()) ? 0 : pick - inRegion.size());
+	}
+
+	private static String namePrefix(String regionId) {
+		return SITES.stream().filter((site) -> site.regionId().equals(regionId)).findFirst().orElseThrow().namePrefix();
 	}
 
 	private static List<String> userPool(Random random, int size) {
@@ -525,7 +528,7 @@ public final class AlibabaEstate {
 		return lastDay.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(16, ChronoUnit.HOURS);
 	}
 
-	private static Fixed randomTraits(Random random) {
+	private static Traits randomTraits(Random random) {
 		int regionRoll = random.nextInt(100);
 		String region = REGIONS.get((regionRoll < 70) ? 0 : (regionRoll < 92) ? 1 : 2);
 		int userRoll = random.nextInt(100);
@@ -570,7 +573,7 @@ public final class AlibabaEstate {
 			charge = (spelling < 50) ? "POST_PAID"
 					: (spelling < 70) ? "MONTH_PACKAGE" : (spelling < 85) ? "DURATION" : "PostPaid";
 		}
-		return new Fixed(region, status, connection, charge, users, profile);
+		return new Traits(region, status, connection, charge, users, profile);
 	}
 
 	private static long day(Instant instant) {
@@ -588,8 +591,26 @@ public final class AlibabaEstate {
 
 	}
 
-	private record Fixed(String regionId, String desktopStatus, String connectionStatus, String rankingChargeType,
+	/**
+	 * The traits a desktop is generated with: where it runs, its statuses, how the
+	 * ranking spells its charge type, how many end users it has and how they use it.
+	 */
+	private record Traits(String regionId, String desktopStatus, String connectionStatus, String rankingChargeType,
 			int users, UsageProfile profile) {
+
+	}
+
+	/**
+	 * An office site of every estate; its desktops' names start with the region's prefix.
+	 */
+	private record Site(String regionId, String namePrefix, String name, String type) {
+
+	}
+
+	/**
+	 * A desktop instance type with its vCPUs and memory in MiB.
+	 */
+	private record Spec(String desktopType, int cpu, long memory) {
 
 	}
 
