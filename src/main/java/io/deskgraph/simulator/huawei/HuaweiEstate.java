@@ -362,9 +362,8 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 				hour++;
 				continue;
 			}
-			// A session fills the end of its first hour, whole middle hours and the start
-			// of
-			// its last hour.
+			// A session fills the end of its first hour, whole middle hours and the
+			// start of its last hour.
 			long start = dayStart + (hour + 1) * 3600L - (long) hours[hour] * USAGE_UNIT_SECONDS;
 			long end = dayStart + (hour + 1) * 3600L;
 			hour++;
