@@ -1,14 +1,19 @@
 package io.deskgraph.simulator;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.BiFunction;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The lifecycle every embedded vendor simulator shares: its own HTTP server started with
- * the application (or on first use) and stopped with it, its fault settings and its call
- * statistics.
+ * What every embedded vendor simulator shares: its own HTTP server, started with the
+ * application (or on first use) and stopped with it, in front of the vendor API, with its
+ * fault settings, call statistics and per-minute quotas.
  *
  * @author DeskGraph
  */
@@ -16,11 +21,14 @@ public abstract class EmbeddedSimulator implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedSimulator.class);
 
+	// Both vendors publish their quotas per minute.
+	private static final Duration QUOTA_WINDOW = Duration.ofMinutes(1);
+
 	private final String name;
 
 	private final String host;
 
-	private final FaultInjector faults;
+	private final FaultInjector faults = new FaultInjector();
 
 	private final SimulatorStats stats;
 
@@ -30,18 +38,25 @@ public abstract class EmbeddedSimulator implements SmartLifecycle {
 	 * Creates the simulator; nothing is bound before {@link #start()} or {@link #port()}.
 	 * @param name what the simulator stands in for, for example "Huawei Workspace
 	 * simulator"
-	 * @param host the address it binds, named in the log
-	 * @param faults its fault settings
-	 * @param stats its call statistics
-	 * @param server its HTTP server
+	 * @param shortName a short name for thread names, for example {@code huawei}
+	 * @param host the address to bind
+	 * @param port the port to bind, 0 for a random free port
+	 * @param timeoutHold how long a call hit by a timeout fault is held before its
+	 * connection is closed
+	 * @param clock the clock that times the quota windows
+	 * @param operations the names of the vendor operations, always listed in the
+	 * statistics
+	 * @param api creates the vendor API from the quota windows and the statistics it
+	 * counts refused calls in
 	 */
-	protected EmbeddedSimulator(String name, String host, FaultInjector faults, SimulatorStats stats,
-			SimulatorServer server) {
+	protected EmbeddedSimulator(String name, String shortName, String host, int port, Duration timeoutHold, Clock clock,
+			Collection<String> operations, BiFunction<QuotaLimiter, SimulatorStats, SimulatorApi> api) {
 		this.name = name;
 		this.host = host;
-		this.faults = faults;
-		this.stats = stats;
-		this.server = server;
+		this.stats = new SimulatorStats(operations);
+		QuotaLimiter quotas = new QuotaLimiter(clock, QUOTA_WINDOW);
+		this.server = new SimulatorServer(shortName, host, port, api.apply(quotas, this.stats), this.faults, this.stats,
+				quotas, timeoutHold);
 	}
 
 	/**

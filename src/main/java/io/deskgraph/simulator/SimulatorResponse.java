@@ -3,6 +3,9 @@ package io.deskgraph.simulator;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -39,6 +42,23 @@ public record SimulatorResponse(int status, HttpHeaders headers, byte[] body) {
 	 */
 	public static SimulatorResponse json(int status, String json) {
 		return json(status, json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Creates a JSON answer from a body written the way a vendor writes JSON.
+	 * @param status the HTTP status code
+	 * @param body the body
+	 * @param mapper the vendor's JSON conventions (property naming, null handling)
+	 * @return the response
+	 * @throws IllegalStateException if the body cannot be written as JSON
+	 */
+	public static SimulatorResponse json(int status, Object body, ObjectMapper mapper) {
+		try {
+			return json(status, mapper.writeValueAsBytes(body));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write the answer as JSON", ex);
+		}
 	}
 
 	/**

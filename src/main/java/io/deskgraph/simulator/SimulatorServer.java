@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -223,12 +222,7 @@ public final class SimulatorServer {
 	}
 
 	private SimulatorResponse controlJson(int status, Object body) {
-		try {
-			return SimulatorResponse.json(status, this.json.writeValueAsBytes(body));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SimulatorResponse.json(status, body, this.json);
 	}
 
 	private static Mono<byte[]> body(HttpServerRequest request) {

@@ -1,6 +1,7 @@
 /**
- * Embedded vendor simulators: the demo-mode switch, their properties and the HTTP server,
- * fault, statistics and quota machinery every vendor simulator shares.
+ * Embedded vendor simulators: the demo-mode switch, their properties, and what every
+ * vendor simulator shares: the HTTP server, fault, statistics and quota machinery, and
+ * the seeded calendar and desktop index of the synthetic estates.
  */
 @NonNullApi
 @NonNullFields

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.simulator.QuotaLimiter;
 import io.deskgraph.simulator.SimulatorApi;
@@ -120,14 +119,14 @@ final class AlibabaEcdApi implements SimulatorApi {
 				case QUERY_HISTORY_USAGE_DURATION_RANK -> this.ranking.query(parameters);
 				case DESCRIBE_DESKTOPS -> this.inventory.describe(parameters);
 			});
-			return SimulatorResponse.json(200, this.json.writeValueAsBytes(body)).withHeader(REQUEST_ID, requestId);
+			return SimulatorResponse.json(200, body, this.json).withHeader(REQUEST_ID, requestId);
 		}
 		catch (AlibabaApiException ex) {
 			logger.debug("Alibaba simulator answers {} {} with {} {}", request.method(), request.rawPath(), ex.status(),
 					ex.code());
 			return error(ex, request, requestId);
 		}
-		catch (JsonProcessingException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			logger.error("Alibaba simulator failed to answer {} {}", request.method(), request.rawPath(), ex);
 			return error(AlibabaApiException.internalError(), request, requestId);
 		}
@@ -165,13 +164,7 @@ final class AlibabaEcdApi implements SimulatorApi {
 		body.put("Message", ex.getMessage());
 		body.put("Recommend",
 				"https://api.aliyun.com/troubleshoot?q=" + ex.code() + "&product=ecd&requestId=" + requestId);
-		try {
-			return SimulatorResponse.json(ex.status(), this.json.writeValueAsBytes(body))
-				.withHeader(REQUEST_ID, requestId);
-		}
-		catch (JsonProcessingException writeFailure) {
-			throw new IllegalStateException(writeFailure);
-		}
+		return SimulatorResponse.json(ex.status(), body, this.json).withHeader(REQUEST_ID, requestId);
 	}
 
 	private static boolean isRpc(SimulatorRequest request) {

@@ -1,7 +1,6 @@
 package io.deskgraph.simulator.alibaba;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,16 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
+
+import io.deskgraph.simulator.SeededCalendar;
+import io.deskgraph.simulator.SyntheticEstate;
 
 /**
  * The deterministic synthetic estate behind the Alibaba simulator: office sites, desktops
@@ -36,7 +33,7 @@ import java.util.TreeMap;
  *
  * @author DeskGraph
  */
-public final class AlibabaEstate {
+public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, AlibabaEstate.Profile> {
 
 	/** The regions the estate spreads over, most desktops in the first. */
 	public static final List<String> REGIONS = List.of("cn-shanghai", "cn-hangzhou", "cn-beijing");
@@ -50,8 +47,6 @@ public final class AlibabaEstate {
 
 	/** The expiry time Alibaba reports for pay-as-you-go desktops. */
 	public static final Instant PAY_AS_YOU_GO_EXPIRY = Instant.parse("2099-12-31T15:59:00Z");
-
-	private static final long SECONDS_PER_DAY = 86_400;
 
 	private static final int WORKDAY_START = 7 * 3600;
 
@@ -71,47 +66,36 @@ public final class AlibabaEstate {
 	private static final String[] DEPARTMENTS = { "fin", "hr", "dev", "ops", "mkt", "sales", "design", "it", "legal",
 			"support" };
 
-	private static final String[][] SITES = { { "cn-shanghai", "sh", "Shanghai HQ", "AD_CONNECTOR" },
-			{ "cn-shanghai", "sh", "Shanghai R&D", "SIMPLE" },
-			{ "cn-shanghai", "sh", "Shanghai Call Center", "SIMPLE" },
-			{ "cn-hangzhou", "hz", "Hangzhou Engineering", "SIMPLE" },
-			{ "cn-hangzhou", "hz", "Hangzhou Ops", "SIMPLE" }, { "cn-beijing", "bj", "Beijing Sales", "SIMPLE" } };
+	private static final List<Site> SITES = List.of(new Site("cn-shanghai", "sh", "Shanghai HQ", "AD_CONNECTOR"),
+			new Site("cn-shanghai", "sh", "Shanghai R&D", "SIMPLE"),
+			new Site("cn-shanghai", "sh", "Shanghai Call Center", "SIMPLE"),
+			new Site("cn-hangzhou", "hz", "Hangzhou Engineering", "SIMPLE"),
+			new Site("cn-hangzhou", "hz", "Hangzhou Ops", "SIMPLE"),
+			new Site("cn-beijing", "bj", "Beijing Sales", "SIMPLE"));
 
-	private static final String[][] SPECS = { { "eds.enterprise_office.2c4g", "2", "4096" },
-			{ "eds.enterprise_office.4c8g", "4", "8192" }, { "eds.enterprise_office.8c16g", "8", "16384" },
-			{ "eds.graphics.8c32g", "8", "32768" } };
+	private static final List<Spec> SPECS = List.of(new Spec("eds.enterprise_office.2c4g", 2, 4096),
+			new Spec("eds.enterprise_office.4c8g", 4, 8192), new Spec("eds.enterprise_office.8c16g", 8, 16384),
+			new Spec("eds.graphics.8c32g", 8, 32768));
 
 	// The first desktops get fixed traits so that every status, connection status,
 	// region,
 	// charge type spelling, end-user count and usage profile exists in any estate of at
 	// least this size.
-	private static final Fixed[] FIXED = {
-			new Fixed("cn-shanghai", "Running", "Connected", "PrePaid", 1, UsageProfile.REGULAR),
-			new Fixed("cn-shanghai", "Running", "Disconnected", "POST_PAID", 3, UsageProfile.REGULAR),
-			new Fixed("cn-hangzhou", "Stopped", "Disconnected", "PRE_PAID", 2, UsageProfile.REGULAR),
-			new Fixed("cn-beijing", "Hibernated", "Disconnected", "MONTH_PACKAGE", 1, UsageProfile.REGULAR),
-			new Fixed("cn-shanghai", "Starting", "Unknown", "DURATION", 1, UsageProfile.REGULAR),
-			new Fixed("cn-hangzhou", "Stopping", "Disconnected", "PostPaid", 1, UsageProfile.REGULAR),
-			new Fixed("cn-shanghai", "Pending", "Unknown", "POST_PAID", 0, UsageProfile.NEVER),
-			new Fixed("cn-shanghai", "Rebuilding", "Unknown", "PRE_PAID", 1, UsageProfile.IDLE),
-			new Fixed("cn-hangzhou", "Expired", "Disconnected", "PrePaid", 1, UsageProfile.IDLE),
-			new Fixed("cn-beijing", "Deleted", "Unknown", "POST_PAID", 2, UsageProfile.IDLE),
-			new Fixed("cn-shanghai", "Running", "Disconnected", "POST_PAID", 2, UsageProfile.NEVER),
-			new Fixed("cn-shanghai", "Running", "Connected", "PRE_PAID", 4, UsageProfile.REGULAR) };
-
-	private final Clock clock;
-
-	private final long seed;
-
-	private final LocalDate builtOn;
+	private static final List<Traits> FIXED_TRAITS = List.of(
+			new Traits("cn-shanghai", "Running", "Connected", "PrePaid", 1, UsageProfile.REGULAR),
+			new Traits("cn-shanghai", "Running", "Disconnected", "POST_PAID", 3, UsageProfile.REGULAR),
+			new Traits("cn-hangzhou", "Stopped", "Disconnected", "PRE_PAID", 2, UsageProfile.REGULAR),
+			new Traits("cn-beijing", "Hibernated", "Disconnected", "MONTH_PACKAGE", 1, UsageProfile.REGULAR),
+			new Traits("cn-shanghai", "Starting", "Unknown", "DURATION", 1, UsageProfile.REGULAR),
+			new Traits("cn-hangzhou", "Stopping", "Disconnected", "PostPaid", 1, UsageProfile.REGULAR),
+			new Traits("cn-shanghai", "Pending", "Unknown", "POST_PAID", 0, UsageProfile.NEVER),
+			new Traits("cn-shanghai", "Rebuilding", "Unknown", "PRE_PAID", 1, UsageProfile.IDLE),
+			new Traits("cn-hangzhou", "Expired", "Disconnected", "PrePaid", 1, UsageProfile.IDLE),
+			new Traits("cn-beijing", "Deleted", "Unknown", "POST_PAID", 2, UsageProfile.IDLE),
+			new Traits("cn-shanghai", "Running", "Disconnected", "POST_PAID", 2, UsageProfile.NEVER),
+			new Traits("cn-shanghai", "Running", "Connected", "PRE_PAID", 4, UsageProfile.REGULAR));
 
 	private final List<AlibabaOfficeSite> officeSites;
-
-	private final List<AlibabaDesktop> desktops;
-
-	private final Map<String, Profile> profiles;
-
-	private final Map<String, List<AlibabaDesktop>> desktopsByUser;
 
 	/**
 	 * Builds the estate.
@@ -121,88 +105,40 @@ public final class AlibabaEstate {
 	 * from its current day, and it decides which part of today has passed
 	 */
 	public AlibabaEstate(long seed, int size, Clock clock) {
-		if (size < 0) {
-			throw new IllegalArgumentException("size must not be negative");
-		}
-		this.clock = clock;
-		this.seed = seed;
-		this.builtOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-		Random random = new Random(seed);
+		super(seed, size, clock);
+		Random random = calendar().layoutRandom();
 		this.officeSites = officeSites(random);
 		List<String> userPool = userPool(random, size + size / 4 + 8);
 		Set<String> usedIds = new HashSet<>();
-		List<AlibabaDesktop> generated = new ArrayList<>();
-		Map<String, Profile> generatedProfiles = new HashMap<>();
-		Map<String, List<AlibabaDesktop>> byUser = new TreeMap<>();
+		List<Profile> generated = new ArrayList<>();
 		List<String> primaries = new ArrayList<>();
 		for (int index = 0; index < size; index++) {
-			Fixed traits = (index < FIXED.length) ? FIXED[index] : randomTraits(random);
+			Traits traits = (index < FIXED_TRAITS.size()) ? FIXED_TRAITS.get(index) : randomTraits(random);
 			String id = desktopId(random, usedIds);
 			AlibabaOfficeSite site = site(random, traits.regionId());
 			String department = DEPARTMENTS[random.nextInt(DEPARTMENTS.length)];
-			String prefix = site.officeSiteId().startsWith("cn-shanghai") ? "sh"
-					: site.officeSiteId().startsWith("cn-hangzhou") ? "hz" : "bj";
-			String name = prefix + "-" + department + "-" + "%04d".formatted(index + 1);
+			String name = namePrefix(site.regionId()) + "-" + department + "-" + "%04d".formatted(index + 1);
 			List<String> users = endUsers(random, traits.users(), userPool, primaries);
-			String[] spec = SPECS[random.nextInt(SPECS.length)];
+			Spec spec = SPECS.get(random.nextInt(SPECS.size()));
 			String osType = (random.nextInt(100) < 88) ? "Windows" : "Linux";
 			Instant created = creationTime(random, traits.desktopStatus());
 			int idleDays = 14 + random.nextInt(61);
-			long idleFromDay = (traits.profile() == UsageProfile.IDLE) ? this.builtOn.toEpochDay() - idleDays
-					: Long.MAX_VALUE;
+			UsageDays days = usageDays(traits.profile(), created, idleDays);
 			boolean prePaid = traits.rankingChargeType().equalsIgnoreCase("PrePaid")
 					|| traits.rankingChargeType().equals("PRE_PAID");
-			Instant expired = expiredTime(random, prePaid, traits.desktopStatus(), idleFromDay);
+			Instant expired = expiredTime(random, prePaid, traits.desktopStatus(), days.idleFrom());
 			AlibabaDesktop desktop = new AlibabaDesktop(id, name, site.regionId(), site.officeSiteId(),
 					site.officeSiteName(), traits.desktopStatus(), traits.connectionStatus(),
-					prePaid ? "PrePaid" : "PostPaid", traits.rankingChargeType(), users, osType, spec[0],
-					Integer.parseInt(spec[1]), Long.parseLong(spec[2]), created, expired);
-			generated.add(desktop);
-			for (String user : users) {
-				byUser.computeIfAbsent(user, (key) -> new ArrayList<>()).add(desktop);
-			}
+					prePaid ? "PrePaid" : "PostPaid", traits.rankingChargeType(), users, osType, spec.desktopType(),
+					spec.cpu(), spec.memory(), created, expired);
 			int[] baseSeconds = new int[users.size()];
 			for (int user = 0; user < baseSeconds.length; user++) {
 				baseSeconds[user] = (user == 0) ? 4 * 3600 + random.nextInt(4 * 3600 + 1)
 						: 2 * 3600 + random.nextInt(4 * 3600 + 1);
 			}
-			boolean everUsed = traits.profile() != UsageProfile.NEVER && !users.isEmpty();
-			long firstUsageDay = day(created) + 1;
-			generatedProfiles.put(id, new Profile(index, desktop, everUsed, firstUsageDay, idleFromDay, baseSeconds));
+			generated.add(new Profile(index, desktop, days, baseSeconds));
 		}
-		generated.sort(Comparator.comparing(AlibabaDesktop::desktopId));
-		this.desktops = List.copyOf(generated);
-		this.profiles = Map.copyOf(generatedProfiles);
-		Map<String, List<AlibabaDesktop>> sortedByUser = new LinkedHashMap<>();
-		byUser.forEach((user, owned) -> {
-			owned.sort(Comparator.comparing(AlibabaDesktop::desktopId));
-			sortedByUser.put(user, List.copyOf(owned));
-		});
-		this.desktopsByUser = Collections.unmodifiableMap(sortedByUser);
-	}
-
-	/**
-	 * Returns the simulator clock.
-	 * @return the clock
-	 */
-	public Clock clock() {
-		return this.clock;
-	}
-
-	/**
-	 * Returns the seed the estate was generated from.
-	 * @return the seed
-	 */
-	public long seed() {
-		return this.seed;
-	}
-
-	/**
-	 * Returns the current UTC day on the simulator clock.
-	 * @return today
-	 */
-	public LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		indexDesktops(generated, AlibabaDesktop::desktopId, AlibabaDesktop::endUserIds);
 	}
 
 	/**
@@ -222,30 +158,12 @@ public final class AlibabaEstate {
 	}
 
 	/**
-	 * Returns every desktop of every region.
-	 * @return the desktops ordered by id
-	 */
-	public List<AlibabaDesktop> desktops() {
-		return this.desktops;
-	}
-
-	/**
 	 * Returns the desktops of one region.
 	 * @param regionId the region
 	 * @return the desktops ordered by id, empty for a region without desktops
 	 */
 	public List<AlibabaDesktop> desktops(String regionId) {
-		return this.desktops.stream().filter((desktop) -> desktop.regionId().equals(regionId)).toList();
-	}
-
-	/**
-	 * Finds a desktop.
-	 * @param desktopId the desktop id
-	 * @return the desktop, or empty if there is none with that id
-	 */
-	public Optional<AlibabaDesktop> desktop(String desktopId) {
-		Profile profile = this.profiles.get(desktopId);
-		return (profile != null) ? Optional.of(profile.desktop()) : Optional.empty();
+		return desktops().stream().filter((desktop) -> desktop.regionId().equals(regionId)).toList();
 	}
 
 	/**
@@ -253,7 +171,7 @@ public final class AlibabaEstate {
 	 * @return the end-user ids in ascending order
 	 */
 	public List<String> endUsers() {
-		return List.copyOf(this.desktopsByUser.keySet());
+		return assignedUsers();
 	}
 
 	/**
@@ -267,15 +185,6 @@ public final class AlibabaEstate {
 	}
 
 	/**
-	 * Returns the desktops an end user is assigned to.
-	 * @param endUserId the end-user id
-	 * @return the desktops ordered by id, empty for an unknown end user
-	 */
-	public List<AlibabaDesktop> desktopsOf(String endUserId) {
-		return this.desktopsByUser.getOrDefault(endUserId, List.of());
-	}
-
-	/**
 	 * Returns the usage of a desktop by one of its end users on a UTC day, as of now.
 	 * @param desktopId the desktop id
 	 * @param endUserId the end-user id
@@ -283,7 +192,7 @@ public final class AlibabaEstate {
 	 * @return the seconds in use; zero for an end user not assigned to the desktop
 	 */
 	public long usageSeconds(String desktopId, String endUserId, LocalDate day) {
-		return usageSeconds(desktopId, endUserId, day, this.clock.instant());
+		return usageSeconds(desktopId, endUserId, day, clock().instant());
 	}
 
 	/**
@@ -311,7 +220,7 @@ public final class AlibabaEstate {
 	 * @return the seconds in use
 	 */
 	public long usageSeconds(String desktopId, String endUserId, LocalDate from, LocalDate to) {
-		long asOf = this.clock.instant().getEpochSecond();
+		long asOf = clock().instant().getEpochSecond();
 		Profile profile = profile(desktopId);
 		int user = profile.desktop().endUserIds().indexOf(endUserId);
 		return (user < 0) ? 0 : usage(profile, user, from.toEpochDay(), to.toEpochDay(), asOf);
@@ -326,7 +235,7 @@ public final class AlibabaEstate {
 	 * @return the seconds in use
 	 */
 	public long desktopUsageSeconds(String desktopId, LocalDate from, LocalDate to) {
-		long asOf = this.clock.instant().getEpochSecond();
+		long asOf = clock().instant().getEpochSecond();
 		Profile profile = profile(desktopId);
 		long total = 0;
 		for (int user = 0; user < profile.desktop().endUserIds().size(); user++) {
@@ -343,7 +252,7 @@ public final class AlibabaEstate {
 	 * @return the rows, longest first
 	 */
 	public List<AlibabaUsageRow> usageRanking(LocalDate from, LocalDate to) {
-		return usageRanking(from, to, this.clock.instant());
+		return usageRanking(from, to, clock().instant());
 	}
 
 	/**
@@ -360,8 +269,8 @@ public final class AlibabaEstate {
 		long last = to.toEpochDay();
 		long asOfSecond = asOf.getEpochSecond();
 		List<AlibabaUsageRow> rows = new ArrayList<>();
-		for (AlibabaDesktop desktop : this.desktops) {
-			Profile profile = this.profiles.get(desktop.desktopId());
+		for (AlibabaDesktop desktop : desktops()) {
+			Profile profile = profile(desktop.desktopId());
 			for (int user = 0; user < desktop.endUserIds().size(); user++) {
 				long seconds = usage(profile, user, first, last, asOfSecond);
 				if (seconds > 0) {
@@ -377,14 +286,6 @@ public final class AlibabaEstate {
 		return List.copyOf(rows);
 	}
 
-	private Profile profile(String desktopId) {
-		Profile profile = this.profiles.get(desktopId);
-		if (profile == null) {
-			throw new IllegalArgumentException("No desktop " + desktopId);
-		}
-		return profile;
-	}
-
 	private long usage(Profile profile, int user, long firstDay, long lastDay, long asOfSecond) {
 		long total = 0;
 		for (long epochDay = firstDay; epochDay <= lastDay; epochDay++) {
@@ -394,17 +295,14 @@ public final class AlibabaEstate {
 	}
 
 	private long usage(Profile profile, int user, long epochDay, long asOfSecond) {
-		if (!profile.usable(epochDay)) {
+		int endedHours = SeededCalendar.endedHours(epochDay, asOfSecond);
+		if (!profile.days().contains(epochDay) || endedHours == 0) {
 			return 0;
 		}
-		long dayStart = epochDay * SECONDS_PER_DAY;
-		if (asOfSecond < dayStart) {
-			return 0;
-		}
-		SplittableRandom random = random(profile, user, epochDay);
+		SplittableRandom random = random(profile, epochDay, user);
 		int slot = WORKDAY_LENGTH / profile.desktop().endUserIds().size();
 		int duration;
-		if (isWeekend(epochDay)) {
+		if (SeededCalendar.isWeekend(epochDay)) {
 			duration = (random.nextInt(100) < 85) ? 0 : 900 + random.nextInt(2 * 3600);
 		}
 		else {
@@ -416,27 +314,19 @@ public final class AlibabaEstate {
 		int offset = random.nextInt(1800);
 		int start = WORKDAY_START + user * slot + offset;
 		duration = Math.max(300, Math.min(duration, slot - offset - 60));
-		long secondOfDay = asOfSecond - dayStart;
-		if (secondOfDay >= SECONDS_PER_DAY) {
+		if (endedHours == 24) {
 			return duration;
 		}
 		// The current day counts only up to the start of the current hour, so its value
 		// changes once an hour rather than every second.
-		long visibleUntil = (secondOfDay / 3600) * 3600;
-		return Math.max(0, Math.min(duration, visibleUntil - start));
-	}
-
-	private SplittableRandom random(Profile profile, int user, long epochDay) {
-		long mixed = this.seed * 0x9E3779B97F4A7C15L + profile.index() * 0xC2B2AE3D27D4EB4FL
-				+ user * 0x27D4EB2F165667C5L + epochDay * 0x165667B19E3779F9L;
-		return new SplittableRandom(mixed);
+		return Math.max(0, Math.min(duration, endedHours * 3600L - start));
 	}
 
 	private List<AlibabaOfficeSite> officeSites(Random random) {
 		List<AlibabaOfficeSite> sites = new ArrayList<>();
-		for (String[] site : SITES) {
-			String id = site[0] + "+dir-" + (1_000_000_000L + (long) (random.nextDouble() * 8_999_999_999L));
-			sites.add(new AlibabaOfficeSite(id, site[2], site[0], site[3]));
+		for (Site site : SITES) {
+			String id = site.regionId() + "+dir-" + (1_000_000_000L + (long) (random.nextDouble() * 8_999_999_999L));
+			sites.add(new AlibabaOfficeSite(id, site.name(), site.regionId(), site.type()));
 		}
 		return List.copyOf(sites);
 	}
@@ -448,6 +338,10 @@ public final class AlibabaEstate {
 		// The first site of a region is its main one and gets half of the desktops.
 		int pick = random.nextInt(inRegion.size() * 2);
 		return inRegion.get((pick < inRegion.size()) ? 0 : pick - inRegion.size());
+	}
+
+	private static String namePrefix(String regionId) {
+		return SITES.stream().filter((site) -> site.regionId().equals(regionId)).findFirst().orElseThrow().namePrefix();
 	}
 
 	private static List<String> userPool(Random random, int size) {
@@ -512,7 +406,7 @@ public final class AlibabaEstate {
 					: (band < 30) ? 30 + random.nextInt(121) : 150 + random.nextInt(371);
 		}
 		long minuteOfDay = 60 + random.nextInt(12 * 60);
-		return this.builtOn.minusDays(daysAgo).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(minuteOfDay * 60);
+		return calendar().startOfDayBefore(daysAgo).plusSeconds(minuteOfDay * 60);
 	}
 
 	private Instant expiredTime(Random random, boolean prePaid, String desktopStatus, long idleFromDay) {
@@ -521,11 +415,11 @@ public final class AlibabaEstate {
 		}
 		// Subscriptions end at midnight China time, 16:00 UTC the day before.
 		LocalDate lastDay = desktopStatus.equals("Expired") ? LocalDate.ofEpochDay(idleFromDay)
-				: this.builtOn.plusDays(1 + random.nextInt(330));
+				: calendar().layoutDay().plusDays(1 + random.nextInt(330));
 		return lastDay.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(16, ChronoUnit.HOURS);
 	}
 
-	private static Fixed randomTraits(Random random) {
+	private static Traits randomTraits(Random random) {
 		int regionRoll = random.nextInt(100);
 		String region = REGIONS.get((regionRoll < 70) ? 0 : (regionRoll < 92) ? 1 : 2);
 		int userRoll = random.nextInt(100);
@@ -570,35 +464,38 @@ public final class AlibabaEstate {
 			charge = (spelling < 50) ? "POST_PAID"
 					: (spelling < 70) ? "MONTH_PACKAGE" : (spelling < 85) ? "DURATION" : "PostPaid";
 		}
-		return new Fixed(region, status, connection, charge, users, profile);
+		return new Traits(region, status, connection, charge, users, profile);
 	}
 
-	private static long day(Instant instant) {
-		return Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
-	}
-
-	private static boolean isWeekend(long epochDay) {
-		DayOfWeek dayOfWeek = LocalDate.ofEpochDay(epochDay).getDayOfWeek();
-		return dayOfWeek == DayOfWeek.SATURDAY || dayOfWeek == DayOfWeek.SUNDAY;
-	}
-
-	private enum UsageProfile {
-
-		REGULAR, IDLE, NEVER
-
-	}
-
-	private record Fixed(String regionId, String desktopStatus, String connectionStatus, String rankingChargeType,
+	/**
+	 * The traits a desktop is generated with: where it runs, its statuses, how the
+	 * ranking spells its charge type, how many end users it has and how they use it.
+	 */
+	private record Traits(String regionId, String desktopStatus, String connectionStatus, String rankingChargeType,
 			int users, UsageProfile profile) {
 
 	}
 
-	private record Profile(int index, AlibabaDesktop desktop, boolean everUsed, long firstUsageDay, long idleFromDay,
-			int[] baseSeconds) {
+	/**
+	 * An office site of every estate; its desktops' names start with the region's prefix.
+	 */
+	private record Site(String regionId, String namePrefix, String name, String type) {
 
-		boolean usable(long epochDay) {
-			return this.everUsed && epochDay >= this.firstUsageDay && epochDay < this.idleFromDay;
-		}
+	}
+
+	/**
+	 * A desktop instance type with its vCPUs and memory in MiB.
+	 */
+	private record Spec(String desktopType, int cpu, long memory) {
+
+	}
+
+	/**
+	 * What the estate keeps about a desktop: its place in the layout and usage days, and
+	 * each end user's usage on a regular working day, in seconds.
+	 */
+	record Profile(int index, AlibabaDesktop desktop, UsageDays days,
+			int[] baseSeconds) implements DesktopProfile<AlibabaDesktop> {
 
 	}
 

@@ -1,15 +1,10 @@
 package io.deskgraph.simulator.alibaba;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import io.deskgraph.simulator.ConditionalOnSimulators;
 import io.deskgraph.simulator.EmbeddedSimulator;
-import io.deskgraph.simulator.FaultInjector;
-import io.deskgraph.simulator.QuotaLimiter;
 import io.deskgraph.simulator.SimulatorProperties;
-import io.deskgraph.simulator.SimulatorServer;
-import io.deskgraph.simulator.SimulatorStats;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,17 +47,13 @@ public class AlibabaSimulator extends EmbeddedSimulator {
 	 * and the estate's notion of today
 	 */
 	public AlibabaSimulator(AlibabaSimulatorProperties properties, Clock clock) {
-		this(properties, new AlibabaEstate(properties.seed(), properties.desktops(), clock),
-				new QuotaLimiter(clock, Duration.ofMinutes(1)), new SimulatorStats(AlibabaOperation.actionNames()),
-				new FaultInjector());
+		this(properties, new AlibabaEstate(properties.seed(), properties.desktops(), clock));
 	}
 
-	private AlibabaSimulator(AlibabaSimulatorProperties properties, AlibabaEstate estate, QuotaLimiter quotas,
-			SimulatorStats stats, FaultInjector faults) {
-		super("Alibaba ECD simulator", properties.host(), faults, stats,
-				new SimulatorServer("alibaba", properties.host(), properties.port(),
-						new AlibabaEcdApi(properties, estate, quotas, stats), faults, stats, quotas,
-						properties.timeoutHold()));
+	private AlibabaSimulator(AlibabaSimulatorProperties properties, AlibabaEstate estate) {
+		super("Alibaba ECD simulator", "alibaba", properties.host(), properties.port(), properties.timeoutHold(),
+				estate.clock(), AlibabaOperation.actionNames(),
+				(quotas, stats) -> new AlibabaEcdApi(properties, estate, quotas, stats));
 		this.properties = properties;
 		this.estate = estate;
 	}

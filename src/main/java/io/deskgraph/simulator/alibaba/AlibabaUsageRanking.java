@@ -2,7 +2,6 @@ package io.deskgraph.simulator.alibaba;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -84,7 +83,7 @@ final class AlibabaUsageRanking {
 			position = this.tokens.decode(nextToken, AlibabaOperation.QUERY_HISTORY_USAGE_DURATION_RANK, fingerprint);
 		}
 		else {
-			LocalDate today = LocalDate.ofInstant(this.estate.clock().instant(), ZoneOffset.UTC);
+			LocalDate today = this.estate.today();
 			LocalDate earliest = today.minusDays(WINDOW_DAYS);
 			LocalDate end = (endDate != null) ? checkDay("EndDate", endDate, earliest, today) : today;
 			LocalDate start = (startDate != null) ? checkDay("StartDate", startDate, earliest, today)

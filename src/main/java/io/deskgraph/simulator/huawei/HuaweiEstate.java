@@ -1,23 +1,19 @@
 package io.deskgraph.simulator.huawei;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.UUID;
 
+import io.deskgraph.simulator.SeededCalendar;
+import io.deskgraph.simulator.SyntheticEstate;
 import io.deskgraph.simulator.huawei.HuaweiDesktop.AttachState;
 import io.deskgraph.simulator.huawei.HuaweiDesktop.DesktopType;
 import io.deskgraph.simulator.huawei.HuaweiDesktop.LoginState;
@@ -36,14 +32,12 @@ import io.deskgraph.simulator.huawei.HuaweiDesktop.RunState;
  *
  * @author DeskGraph
  */
-public final class HuaweiEstate {
+public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEstate.Profile> {
 
 	/** The granularity of generated usage, 0.01 hour. */
 	public static final int USAGE_UNIT_SECONDS = 36;
 
 	private static final int UNITS_PER_HOUR = 3600 / USAGE_UNIT_SECONDS;
-
-	private static final long SECONDS_PER_DAY = 86_400;
 
 	private static final Duration AGGREGATION_DELAY = Duration.ofHours(26);
 
@@ -54,31 +48,19 @@ public final class HuaweiEstate {
 			"pool-lab" };
 
 	// The first desktops get fixed states so that every state exists in any estate of at
-	// least this size: {attach, run, login, usage profile}.
-	private static final Object[][] FIXED_STATES = {
-			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.IN_USE, UsageProfile.REGULAR },
-			{ AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.REGULAR },
-			{ AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED, UsageProfile.REGULAR },
-			{ AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.IDLE },
-			{ AttachState.UNATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER },
-			{ AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER },
-			{ AttachState.ATTACH_ERROR, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.NEVER },
-			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.DISCONNECTED, UsageProfile.REGULAR },
-			{ AttachState.ATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER } };
-
-	private final Clock clock;
-
-	private final long seed;
-
-	private final LocalDate builtOn;
-
-	private final List<HuaweiDesktop> desktops;
-
-	private final Map<String, Profile> profiles;
+	// least this size.
+	private static final List<States> FIXED_STATES = List.of(
+			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.IN_USE, UsageProfile.REGULAR),
+			new States(AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.REGULAR),
+			new States(AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED, UsageProfile.REGULAR),
+			new States(AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.IDLE),
+			new States(AttachState.UNATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER),
+			new States(AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER),
+			new States(AttachState.ATTACH_ERROR, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.NEVER),
+			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.DISCONNECTED, UsageProfile.REGULAR),
+			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER));
 
 	private final List<HuaweiPool> pools;
-
-	private final Map<String, List<HuaweiDesktop>> desktopsByUser;
 
 	/**
 	 * Builds the estate.
@@ -88,23 +70,18 @@ public final class HuaweiEstate {
 	 * day, and it decides which hours have passed and which days are aggregated
 	 */
 	public HuaweiEstate(long seed, int size, Clock clock) {
-		if (size < 0) {
-			throw new IllegalArgumentException("size must not be negative");
-		}
-		this.clock = clock;
-		this.seed = seed;
-		this.builtOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-		Random random = new Random(seed);
+		super(seed, size, clock);
+		Random random = calendar().layoutRandom();
 		List<HuaweiPool> generatedPools = new ArrayList<>();
 		int poolCount = 3 + random.nextInt(3);
 		for (int i = 0; i < poolCount; i++) {
 			generatedPools.add(new HuaweiPool(uuid(random), POOL_NAMES[i]));
 		}
 		this.pools = List.copyOf(generatedPools);
-		List<HuaweiDesktop> generated = new ArrayList<>();
-		Map<String, Profile> generatedProfiles = new HashMap<>();
-		Map<String, List<HuaweiDesktop>> byUser = new TreeMap<>();
-		String lastUser = null;
+		List<Profile> generated = new ArrayList<>();
+		// The user of the last attached desktop while they have only that one: the next
+		// attached desktop may become their second.
+		String singleDesktopUser = null;
 		int users = 0;
 		int pooled = 0;
 		for (int index = 0; index < size; index++) {
@@ -118,80 +95,25 @@ public final class HuaweiEstate {
 				poolId = this.pools.get((pooled < poolCount) ? pooled : random.nextInt(poolCount)).id();
 				pooled++;
 			}
-			Object[] states = (index < FIXED_STATES.length) ? FIXED_STATES[index] : randomStates(random);
-			AttachState attach = (AttachState) states[0];
+			States states = (index < FIXED_STATES.size()) ? FIXED_STATES.get(index) : randomStates(random);
 			String user = null;
-			if (attach == AttachState.ATTACHED) {
-				boolean share = lastUser != null && byUser.get(lastUser).size() == 1
-						&& (index == FIXED_STATES.length - 2 || random.nextInt(100) < 12);
-				if (share) {
-					user = lastUser;
+			if (states.attach() == AttachState.ATTACHED) {
+				if (singleDesktopUser != null && (index == FIXED_STATES.size() - 2 || random.nextInt(100) < 12)) {
+					user = singleDesktopUser;
+					singleDesktopUser = null;
 				}
 				else {
 					users++;
 					user = "user%04d".formatted(users);
+					singleDesktopUser = user;
 				}
-				lastUser = user;
 			}
 			HuaweiDesktop desktop = new HuaweiDesktop(id, name, isPooled ? DesktopType.POOLED : DesktopType.DEDICATED,
-					poolId, created, attach, (RunState) states[1], (LoginState) states[2], user);
-			generated.add(desktop);
-			if (user != null) {
-				byUser.computeIfAbsent(user, (key) -> new ArrayList<>()).add(desktop);
-			}
-			generatedProfiles.put(id, profile(index, desktop, (UsageProfile) states[3], random));
+					poolId, created, states.attach(), states.run(), states.login(), user);
+			generated.add(profile(index, desktop, states.usage(), random));
 		}
-		generated.sort(Comparator.comparing(HuaweiDesktop::id));
-		this.desktops = List.copyOf(generated);
-		this.profiles = Map.copyOf(generatedProfiles);
-		Map<String, List<HuaweiDesktop>> sortedByUser = new LinkedHashMap<>();
-		byUser.forEach((user, owned) -> {
-			owned.sort(Comparator.comparing(HuaweiDesktop::id));
-			sortedByUser.put(user, List.copyOf(owned));
-		});
-		this.desktopsByUser = sortedByUser;
-	}
-
-	/**
-	 * Returns the simulator clock.
-	 * @return the clock
-	 */
-	public Clock clock() {
-		return this.clock;
-	}
-
-	/**
-	 * Returns the seed the estate was generated from.
-	 * @return the seed
-	 */
-	public long seed() {
-		return this.seed;
-	}
-
-	/**
-	 * Returns the current UTC day on the simulator clock.
-	 * @return today
-	 */
-	public LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-	}
-
-	/**
-	 * Returns every desktop.
-	 * @return the desktops ordered by id
-	 */
-	public List<HuaweiDesktop> desktops() {
-		return this.desktops;
-	}
-
-	/**
-	 * Finds a desktop.
-	 * @param desktopId the desktop id
-	 * @return the desktop, or empty if there is none with that id
-	 */
-	public Optional<HuaweiDesktop> desktop(String desktopId) {
-		Profile profile = this.profiles.get(desktopId);
-		return (profile != null) ? Optional.of(profile.desktop()) : Optional.empty();
+		indexDesktops(generated, HuaweiDesktop::id,
+				(desktop) -> (desktop.userName() != null) ? List.of(desktop.userName()) : List.of());
 	}
 
 	/**
@@ -216,16 +138,7 @@ public final class HuaweiEstate {
 	 * @return the user names in ascending order
 	 */
 	public List<String> users() {
-		return List.copyOf(this.desktopsByUser.keySet());
-	}
-
-	/**
-	 * Returns the desktops assigned to a user.
-	 * @param userName the user name
-	 * @return the desktops ordered by id, empty for an unknown user
-	 */
-	public List<HuaweiDesktop> desktopsOf(String userName) {
-		return this.desktopsByUser.getOrDefault(userName, List.of());
+		return assignedUsers();
 	}
 
 	/**
@@ -237,7 +150,7 @@ public final class HuaweiEstate {
 	public long usageSeconds(String desktopId, LocalDate day) {
 		Profile profile = profile(desktopId);
 		long epochDay = day.toEpochDay();
-		int endedHours = endedHours(epochDay);
+		int endedHours = calendar().endedHours(epochDay);
 		if (endedHours == 24) {
 			return (long) dayUnits(profile, epochDay) * USAGE_UNIT_SECONDS;
 		}
@@ -261,7 +174,7 @@ public final class HuaweiEstate {
 			throw new IllegalArgumentException("hour must be between 0 and 23");
 		}
 		long epochDay = day.toEpochDay();
-		if (hour >= endedHours(epochDay)) {
+		if (hour >= calendar().endedHours(epochDay)) {
 			return 0;
 		}
 		return (long) hourUnits(profile(desktopId), epochDay)[hour] * USAGE_UNIT_SECONDS;
@@ -277,7 +190,7 @@ public final class HuaweiEstate {
 	public long[] usageSecondsByHour(String desktopId, LocalDate day) {
 		long epochDay = day.toEpochDay();
 		int[] units = hourUnits(profile(desktopId), epochDay);
-		int ended = endedHours(epochDay);
+		int ended = calendar().endedHours(epochDay);
 		long[] seconds = new long[24];
 		for (int hour = 0; hour < ended; hour++) {
 			seconds[hour] = (long) units[hour] * USAGE_UNIT_SECONDS;
@@ -312,7 +225,7 @@ public final class HuaweiEstate {
 	public int loginFailures(String desktopId, LocalDate day) {
 		Profile profile = profile(desktopId);
 		long epochDay = day.toEpochDay();
-		if (!profile.usable(epochDay) || epochDay > today().toEpochDay()) {
+		if (!profile.days().contains(epochDay) || epochDay > today().toEpochDay()) {
 			return 0;
 		}
 		return (random(profile, epochDay, 3).nextInt(100) < 4) ? 1 : 0;
@@ -328,11 +241,11 @@ public final class HuaweiEstate {
 	 */
 	public boolean usedBetween(String desktopId, Instant start, Instant end) {
 		Profile profile = profile(desktopId);
-		if (!profile.everUsable()) {
+		if (profile.days().isEmpty()) {
 			return false;
 		}
-		long first = Math.max(day(start), profile.firstUsageDay());
-		long last = Math.min(day(end), profile.idleFromDay() - 1);
+		long first = Math.max(SeededCalendar.epochDay(start), profile.days().first());
+		long last = Math.min(SeededCalendar.epochDay(end), profile.days().idleFrom() - 1);
 		for (long epochDay = first; epochDay <= last; epochDay++) {
 			for (Session session : sessions(profile, epochDay)) {
 				if (session.start().isBefore(end) && session.end().isAfter(start)) {
@@ -352,11 +265,11 @@ public final class HuaweiEstate {
 	 */
 	public Optional<Instant> lastDisconnect(String desktopId, Instant before) {
 		Profile profile = profile(desktopId);
-		if (!profile.everUsable()) {
+		if (profile.days().isEmpty()) {
 			return Optional.empty();
 		}
-		long last = Math.min(day(before), profile.idleFromDay() - 1);
-		for (long epochDay = last; epochDay >= profile.firstUsageDay(); epochDay--) {
+		long last = Math.min(SeededCalendar.epochDay(before), profile.days().idleFrom() - 1);
+		for (long epochDay = last; epochDay >= profile.days().first(); epochDay--) {
 			List<Session> sessions = sessions(profile, epochDay);
 			for (int i = sessions.size() - 1; i >= 0; i--) {
 				if (!sessions.get(i).end().isAfter(before)) {
@@ -375,7 +288,7 @@ public final class HuaweiEstate {
 	 */
 	public boolean isAggregated(LocalDate day) {
 		Instant aggregatedAt = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(AGGREGATION_DELAY);
-		return !this.clock.instant().isBefore(aggregatedAt);
+		return !clock().instant().isBefore(aggregatedAt);
 	}
 
 	/**
@@ -388,9 +301,9 @@ public final class HuaweiEstate {
 	 */
 	public List<LocalDate> metricDays(Instant start, Instant end) {
 		List<LocalDate> days = new ArrayList<>();
-		for (long epochDay = day(start); epochDay <= day(end); epochDay++) {
+		for (long epochDay = SeededCalendar.epochDay(start); epochDay <= SeededCalendar.epochDay(end); epochDay++) {
 			LocalDate day = LocalDate.ofEpochDay(epochDay);
-			Instant stamp = Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + SECONDS_PER_DAY - 1);
+			Instant stamp = Instant.ofEpochSecond(SeededCalendar.startOfDay(epochDay + 1) - 1);
 			if (!stamp.isBefore(start) && !stamp.isAfter(end) && isAggregated(day)) {
 				days.add(day);
 			}
@@ -398,32 +311,12 @@ public final class HuaweiEstate {
 		return days;
 	}
 
-	private Profile profile(String desktopId) {
-		Profile profile = this.profiles.get(desktopId);
-		if (profile == null) {
-			throw new IllegalArgumentException("No desktop " + desktopId);
-		}
-		return profile;
-	}
-
-	private int endedHours(long epochDay) {
-		long now = this.clock.instant().getEpochSecond();
-		long dayStart = epochDay * SECONDS_PER_DAY;
-		if (now >= dayStart + SECONDS_PER_DAY) {
-			return 24;
-		}
-		if (now < dayStart) {
-			return 0;
-		}
-		return (int) ((now - dayStart) / 3600);
-	}
-
 	private int dayUnits(Profile profile, long epochDay) {
-		if (!profile.usable(epochDay)) {
+		if (!profile.days().contains(epochDay)) {
 			return 0;
 		}
 		SplittableRandom random = random(profile, epochDay, 1);
-		if (isWeekend(epochDay)) {
+		if (SeededCalendar.isWeekend(epochDay)) {
 			return (random.nextInt(100) < 85) ? 0 : 30 + random.nextInt(221);
 		}
 		if (random.nextInt(100) < 6) {
@@ -439,7 +332,7 @@ public final class HuaweiEstate {
 			return hours;
 		}
 		SplittableRandom random = random(profile, epochDay, 2);
-		int hour = isWeekend(epochDay) ? 10 + random.nextInt(6) : 7 + random.nextInt(3);
+		int hour = SeededCalendar.isWeekend(epochDay) ? 10 + random.nextInt(6) : 7 + random.nextInt(3);
 		// The first session starts inside its first hour, then runs in whole hours; after
 		// four hours a weekday session pauses for an hour (lunch).
 		int first = Math.min(remaining, 20 + random.nextInt(81));
@@ -460,18 +353,17 @@ public final class HuaweiEstate {
 
 	private List<Session> sessions(Profile profile, long epochDay) {
 		int[] hours = hourUnits(profile, epochDay);
-		int ended = endedHours(epochDay);
+		int ended = calendar().endedHours(epochDay);
 		List<Session> sessions = new ArrayList<>();
-		long dayStart = epochDay * SECONDS_PER_DAY;
+		long dayStart = SeededCalendar.startOfDay(epochDay);
 		int hour = 0;
 		while (hour < ended) {
 			if (hours[hour] == 0) {
 				hour++;
 				continue;
 			}
-			// A session fills the end of its first hour, whole middle hours and the start
-			// of
-			// its last hour.
+			// A session fills the end of its first hour, whole middle hours and the
+			// start of its last hour.
 			long start = dayStart + (hour + 1) * 3600L - (long) hours[hour] * USAGE_UNIT_SECONDS;
 			long end = dayStart + (hour + 1) * 3600L;
 			hour++;
@@ -482,12 +374,6 @@ public final class HuaweiEstate {
 			sessions.add(new Session(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end)));
 		}
 		return sessions;
-	}
-
-	private SplittableRandom random(Profile profile, long epochDay, int stream) {
-		long mixed = this.seed * 0x9E3779B97F4A7C15L + profile.index() * 0xC2B2AE3D27D4EB4FL
-				+ epochDay * 0x165667B19E3779F9L + stream * 0x27D4EB2F165667C5L;
-		return new SplittableRandom(mixed);
 	}
 
 	private Instant creationTime(Random random) {
@@ -503,11 +389,7 @@ public final class HuaweiEstate {
 			daysAgo = 200 + random.nextInt(201);
 		}
 		long secondOfDay = 8 * 3600 + random.nextInt(10 * 3600);
-		return this.builtOn.minusDays(daysAgo)
-			.atStartOfDay(ZoneOffset.UTC)
-			.toInstant()
-			.plusSeconds(secondOfDay)
-			.plusMillis(random.nextInt(1000));
+		return calendar().startOfDayBefore(daysAgo).plusSeconds(secondOfDay).plusMillis(random.nextInt(1000));
 	}
 
 	private Profile profile(int index, HuaweiDesktop desktop, UsageProfile fixed, Random random) {
@@ -515,18 +397,16 @@ public final class HuaweiEstate {
 		int idleDays = 14 + random.nextInt(47);
 		int baseUnits = 600 + random.nextInt(301);
 		int roll = random.nextInt(100);
-		if (index >= FIXED_STATES.length) {
+		if (index >= FIXED_STATES.size()) {
 			usage = (roll < 3) ? UsageProfile.NEVER : (roll < 18) ? UsageProfile.IDLE : UsageProfile.REGULAR;
 		}
 		if (desktop.attachState() != AttachState.ATTACHED) {
 			usage = UsageProfile.NEVER;
 		}
-		long firstUsageDay = day(desktop.createTime()) + 1;
-		long idleFromDay = (usage == UsageProfile.IDLE) ? this.builtOn.toEpochDay() - idleDays : Long.MAX_VALUE;
-		return new Profile(index, desktop, usage != UsageProfile.NEVER, firstUsageDay, idleFromDay, baseUnits);
+		return new Profile(index, desktop, usageDays(usage, desktop.createTime(), idleDays), baseUnits);
 	}
 
-	private static Object[] randomStates(Random random) {
+	private static States randomStates(Random random) {
 		int attachRoll = random.nextInt(100);
 		int runRoll = random.nextInt(100);
 		int loginRoll = random.nextInt(100);
@@ -534,30 +414,27 @@ public final class HuaweiEstate {
 			if (runRoll < 70) {
 				LoginState login = (loginRoll < 45) ? LoginState.IN_USE : (loginRoll < 70) ? LoginState.READY
 						: (loginRoll < 92) ? LoginState.DISCONNECTED : LoginState.UNABLE_TO_CONNECT;
-				return new Object[] { AttachState.ATTACHED, RunState.ACTIVE, login, UsageProfile.REGULAR };
+				return new States(AttachState.ATTACHED, RunState.ACTIVE, login, UsageProfile.REGULAR);
 			}
 			if (runRoll < 88) {
-				return new Object[] { AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED,
-						UsageProfile.REGULAR };
+				return new States(AttachState.ATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.REGULAR);
 			}
 			if (runRoll < 95) {
-				return new Object[] { AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED,
-						UsageProfile.REGULAR };
+				return new States(AttachState.ATTACHED, RunState.HIBERNATED, LoginState.STOPPED, UsageProfile.REGULAR);
 			}
-			return new Object[] { AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT,
-					UsageProfile.REGULAR };
+			return new States(AttachState.ATTACHED, RunState.ERROR, LoginState.UNABLE_TO_CONNECT, UsageProfile.REGULAR);
 		}
 		if (attachRoll < 92) {
 			return (runRoll < 50)
-					? new Object[] { AttachState.UNATTACHED, RunState.ACTIVE,
-							(loginRoll < 70) ? LoginState.READY : LoginState.UNREGISTERED, UsageProfile.NEVER }
-					: new Object[] { AttachState.UNATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.NEVER };
+					? new States(AttachState.UNATTACHED, RunState.ACTIVE,
+							(loginRoll < 70) ? LoginState.READY : LoginState.UNREGISTERED, UsageProfile.NEVER)
+					: new States(AttachState.UNATTACHED, RunState.STOPPED, LoginState.STOPPED, UsageProfile.NEVER);
 		}
 		if (attachRoll < 96) {
-			return new Object[] { AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER };
+			return new States(AttachState.ATTACHING, RunState.ACTIVE, LoginState.UNREGISTERED, UsageProfile.NEVER);
 		}
-		return new Object[] { AttachState.ATTACH_ERROR, (runRoll < 50) ? RunState.ERROR : RunState.ACTIVE,
-				(loginRoll < 50) ? LoginState.UNABLE_TO_CONNECT : LoginState.UNREGISTERED, UsageProfile.NEVER };
+		return new States(AttachState.ATTACH_ERROR, (runRoll < 50) ? RunState.ERROR : RunState.ACTIVE,
+				(loginRoll < 50) ? LoginState.UNABLE_TO_CONNECT : LoginState.UNREGISTERED, UsageProfile.NEVER);
 	}
 
 	private static String uuid(Random random) {
@@ -566,27 +443,19 @@ public final class HuaweiEstate {
 		return new UUID(most, least).toString();
 	}
 
-	private static long day(Instant instant) {
-		return Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
-	}
-
-	private static boolean isWeekend(long epochDay) {
-		DayOfWeek dayOfWeek = LocalDate.ofEpochDay(epochDay).getDayOfWeek();
-		return dayOfWeek == DayOfWeek.SATURDAY || dayOfWeek == DayOfWeek.SUNDAY;
-	}
-
-	private enum UsageProfile {
-
-		REGULAR, IDLE, NEVER
+	/**
+	 * The states a desktop is generated with, and how it is used.
+	 */
+	private record States(AttachState attach, RunState run, LoginState login, UsageProfile usage) {
 
 	}
 
-	private record Profile(int index, HuaweiDesktop desktop, boolean everUsable, long firstUsageDay, long idleFromDay,
-			int baseUnits) {
-
-		boolean usable(long epochDay) {
-			return this.everUsable && epochDay >= this.firstUsageDay && epochDay < this.idleFromDay;
-		}
+	/**
+	 * What the estate keeps about a desktop: its place in the layout and usage days, and
+	 * the daily usage of a regular working day, in units.
+	 */
+	record Profile(int index, HuaweiDesktop desktop, UsageDays days,
+			int baseUnits) implements DesktopProfile<HuaweiDesktop> {
 
 	}
 

@@ -1,15 +1,10 @@
 package io.deskgraph.simulator.huawei;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import io.deskgraph.simulator.ConditionalOnSimulators;
 import io.deskgraph.simulator.EmbeddedSimulator;
-import io.deskgraph.simulator.FaultInjector;
-import io.deskgraph.simulator.QuotaLimiter;
 import io.deskgraph.simulator.SimulatorProperties;
-import io.deskgraph.simulator.SimulatorServer;
-import io.deskgraph.simulator.SimulatorStats;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,17 +46,13 @@ public class HuaweiSimulator extends EmbeddedSimulator {
 	 * and the estate's notion of today
 	 */
 	public HuaweiSimulator(HuaweiSimulatorProperties properties, Clock clock) {
-		this(properties, new HuaweiEstate(properties.seed(), properties.desktops(), clock),
-				new QuotaLimiter(clock, Duration.ofMinutes(1)), new SimulatorStats(HuaweiOperation.operationNames()),
-				new FaultInjector());
+		this(properties, new HuaweiEstate(properties.seed(), properties.desktops(), clock));
 	}
 
-	private HuaweiSimulator(HuaweiSimulatorProperties properties, HuaweiEstate estate, QuotaLimiter quotas,
-			SimulatorStats stats, FaultInjector faults) {
-		super("Huawei Workspace simulator", properties.host(), faults, stats,
-				new SimulatorServer("huawei", properties.host(), properties.port(),
-						new HuaweiWorkspaceApi(properties, estate, quotas, stats), faults, stats, quotas,
-						properties.timeoutHold()));
+	private HuaweiSimulator(HuaweiSimulatorProperties properties, HuaweiEstate estate) {
+		super("Huawei Workspace simulator", "huawei", properties.host(), properties.port(), properties.timeoutHold(),
+				estate.clock(), HuaweiOperation.operationNames(),
+				(quotas, stats) -> new HuaweiWorkspaceApi(properties, estate, quotas, stats));
 		this.properties = properties;
 		this.estate = estate;
 	}

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -101,14 +99,14 @@ final class HuaweiWorkspaceApi implements SimulatorApi {
 			if (answer instanceof SimulatorResponse response) {
 				return response.withHeader(REQUEST_ID, requestId);
 			}
-			return SimulatorResponse.json(200, this.json.writeValueAsBytes(answer)).withHeader(REQUEST_ID, requestId);
+			return SimulatorResponse.json(200, answer, this.json).withHeader(REQUEST_ID, requestId);
 		}
 		catch (HuaweiApiException ex) {
 			logger.debug("Huawei simulator answers {} {} with {} {}", request.method(), request.rawPath(), ex.status(),
 					ex.errorCode());
 			return error(ex, requestId);
 		}
-		catch (JsonProcessingException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			logger.error("Huawei simulator failed to answer {} {}", request.method(), request.rawPath(), ex);
 			return error(HuaweiApiException.internalError(), requestId);
 		}
@@ -182,13 +180,7 @@ final class HuaweiWorkspaceApi implements SimulatorApi {
 		if (ex.gateway()) {
 			body.put("request_id", requestId);
 		}
-		try {
-			return SimulatorResponse.json(ex.status(), this.json.writeValueAsBytes(body))
-				.withHeader(REQUEST_ID, requestId);
-		}
-		catch (JsonProcessingException writeFailure) {
-			throw new IllegalStateException(writeFailure);
-		}
+		return SimulatorResponse.json(ex.status(), body, this.json).withHeader(REQUEST_ID, requestId);
 	}
 
 	private static HuaweiQuery query(SimulatorRequest request) {
