@@ -2,7 +2,9 @@ package io.deskgraph.simulator;
 
 import java.util.Map;
 
+import io.deskgraph.simulator.alibaba.AlibabaSimulatorProperties;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
+import io.deskgraph.simulator.huawei.HuaweiSimulatorProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,22 +61,23 @@ class SimulatorConfigurationTests {
 	@Test
 	void propertiesHaveTheDocumentedDefaultsAndMaskSecrets() {
 		this.runner.run((context) -> {
-			SimulatorProperties properties = context.getBean(SimulatorProperties.class);
-			assertThat(properties.enabled()).isNull();
-			assertThat(properties.huawei().host()).isEqualTo("127.0.0.1");
-			assertThat(properties.huawei().seed()).isEqualTo(42);
-			assertThat(properties.huawei().desktops()).isEqualTo(300);
-			assertThat(properties.huawei().projectId()).isEqualTo("0b5d6e7f8a9b4c0d9e1f2a3b4c5d6e7f");
-			assertThat(properties.huawei().accessKey()).isEqualTo("HWDEMOAK00000000000A");
-			assertThat(properties.huawei().quotas().listUsedDesktopInfo()).isEqualTo(100);
-			assertThat(properties.huawei().quotas().listDesktopUsageMetric()).isEqualTo(200);
-			assertThat(properties.toString()).doesNotContain(properties.huawei().secretKey())
-				.doesNotContain(properties.huawei().iamToken());
+			assertThat(context.getBean(SimulatorProperties.class).enabled()).isNull();
+			HuaweiSimulatorProperties properties = context.getBean(HuaweiSimulatorProperties.class);
+			assertThat(properties.host()).isEqualTo("127.0.0.1");
+			assertThat(properties.seed()).isEqualTo(42);
+			assertThat(properties.desktops()).isEqualTo(300);
+			assertThat(properties.projectId()).isEqualTo("0b5d6e7f8a9b4c0d9e1f2a3b4c5d6e7f");
+			assertThat(properties.accessKey()).isEqualTo("HWDEMOAK00000000000A");
+			assertThat(properties.quotas().listUsedDesktopInfo()).isEqualTo(100);
+			assertThat(properties.quotas().listDesktopUsageMetric()).isEqualTo(200);
+			assertThat(properties.toString()).doesNotContain(properties.secretKey())
+				.doesNotContain(properties.iamToken());
 		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(SimulatorProperties.class)
+	@EnableConfigurationProperties({ SimulatorProperties.class, HuaweiSimulatorProperties.class,
+			AlibabaSimulatorProperties.class })
 	@Import(HuaweiSimulator.class)
 	static class SimulatorsOnly {
 

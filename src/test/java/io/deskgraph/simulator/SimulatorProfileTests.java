@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.deskgraph.simulator.alibaba.AlibabaSimulatorProperties;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
+import io.deskgraph.simulator.huawei.HuaweiSimulatorProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +53,8 @@ class SimulatorProfileTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(SimulatorProperties.class)
+	@EnableConfigurationProperties({ SimulatorProperties.class, HuaweiSimulatorProperties.class,
+			AlibabaSimulatorProperties.class })
 	@Import(HuaweiSimulator.class)
 	static class SimulatorsOnly {
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import io.deskgraph.simulator.ConditionalOnSimulators;
 import io.deskgraph.simulator.EmbeddedSimulator;
-import io.deskgraph.simulator.SimulatorProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +35,8 @@ public class AlibabaSimulator extends EmbeddedSimulator {
 	 * @param clock the application's clock, if it defines one (otherwise UTC system time)
 	 */
 	@Autowired
-	public AlibabaSimulator(SimulatorProperties properties, ObjectProvider<Clock> clock) {
-		this(properties.alibaba(), clock.getIfAvailable(Clock::systemUTC));
+	public AlibabaSimulator(AlibabaSimulatorProperties properties, ObjectProvider<Clock> clock) {
+		this(properties, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	/**

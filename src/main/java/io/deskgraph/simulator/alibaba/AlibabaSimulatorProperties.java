@@ -2,6 +2,7 @@ package io.deskgraph.simulator.alibaba;
 
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.lang.Nullable;
 
@@ -28,6 +29,7 @@ import org.springframework.lang.Nullable;
  * @param quotas calls allowed per AccessKey, per action and per rolling minute
  * @author DeskGraph
  */
+@ConfigurationProperties("deskgraph.simulator.alibaba")
 public record AlibabaSimulatorProperties(@DefaultValue("18082") int port, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("7") long seed, @DefaultValue("240") int desktops,
 		@DefaultValue("LTAIdemoAK0000000001") String accessKeyId,

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import io.deskgraph.simulator.ConditionalOnSimulators;
 import io.deskgraph.simulator.EmbeddedSimulator;
-import io.deskgraph.simulator.SimulatorProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +34,8 @@ public class HuaweiSimulator extends EmbeddedSimulator {
 	 * @param clock the application's clock, if it defines one (otherwise UTC system time)
 	 */
 	@Autowired
-	public HuaweiSimulator(SimulatorProperties properties, ObjectProvider<Clock> clock) {
-		this(properties.huawei(), clock.getIfAvailable(Clock::systemUTC));
+	public HuaweiSimulator(HuaweiSimulatorProperties properties, ObjectProvider<Clock> clock) {
+		this(properties, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	/**

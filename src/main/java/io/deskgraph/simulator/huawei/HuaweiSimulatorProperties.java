@@ -2,6 +2,7 @@ package io.deskgraph.simulator.huawei;
 
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.lang.Nullable;
 
@@ -30,6 +31,7 @@ import org.springframework.lang.Nullable;
  * @param quotas calls allowed per access key, per API and per rolling minute
  * @author DeskGraph
  */
+@ConfigurationProperties("deskgraph.simulator.huawei")
 public record HuaweiSimulatorProperties(@DefaultValue("18081") int port, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("42") long seed, @DefaultValue("300") int desktops,
 		@DefaultValue("0b5d6e7f8a9b4c0d9e1f2a3b4c5d6e7f") String projectId,

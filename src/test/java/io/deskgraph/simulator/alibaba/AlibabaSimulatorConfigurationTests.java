@@ -9,6 +9,7 @@ import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.DemoAccounts;
 import io.deskgraph.simulator.SimulatorProperties;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
+import io.deskgraph.simulator.huawei.HuaweiSimulatorProperties;
 import io.deskgraph.usage.Vendor;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class AlibabaSimulatorConfigurationTests {
 	@Test
 	void propertiesHaveTheDocumentedDefaultsAndMaskSecrets() {
 		this.runner.withPropertyValues("deskgraph.simulator.alibaba.security-token=ali-sts-secret").run((context) -> {
-			AlibabaSimulatorProperties properties = context.getBean(SimulatorProperties.class).alibaba();
+			AlibabaSimulatorProperties properties = context.getBean(AlibabaSimulatorProperties.class);
 			assertThat(properties.host()).isEqualTo("127.0.0.1");
 			assertThat(properties.seed()).isEqualTo(7);
 			assertThat(properties.desktops()).isEqualTo(240);
@@ -90,13 +91,13 @@ class AlibabaSimulatorConfigurationTests {
 				.doesNotContain("ali-sts-secret");
 		});
 		assertThat(new Binder(new MapConfigurationPropertySource(Map.of()))
-			.bindOrCreate("deskgraph.simulator", SimulatorProperties.class)
-			.alibaba()
+			.bindOrCreate("deskgraph.simulator.alibaba", AlibabaSimulatorProperties.class)
 			.port()).isEqualTo(18082);
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(SimulatorProperties.class)
+	@EnableConfigurationProperties({ SimulatorProperties.class, HuaweiSimulatorProperties.class,
+			AlibabaSimulatorProperties.class })
 	@ComponentScan(basePackages = "io.deskgraph.simulator",
 			excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = Configuration.class))
 	static class SimulatorsOnly {

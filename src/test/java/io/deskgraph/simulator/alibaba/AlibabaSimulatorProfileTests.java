@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.deskgraph.simulator.SimulatorProperties;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
+import io.deskgraph.simulator.huawei.HuaweiSimulatorProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,8 @@ class AlibabaSimulatorProfileTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(SimulatorProperties.class)
+	@EnableConfigurationProperties({ SimulatorProperties.class, HuaweiSimulatorProperties.class,
+			AlibabaSimulatorProperties.class })
 	@Import({ HuaweiSimulator.class, AlibabaSimulator.class })
 	static class SimulatorsOnly {
 

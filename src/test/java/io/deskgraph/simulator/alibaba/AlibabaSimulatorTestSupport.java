@@ -26,7 +26,6 @@ import com.aliyun.teaopenapi.models.OpenApiRequest;
 import com.aliyun.teaopenapi.models.Params;
 import com.aliyun.teautil.models.RuntimeOptions;
 import io.deskgraph.connector.alibaba.AlibabaSigner;
-import io.deskgraph.simulator.SimulatorProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -59,9 +58,8 @@ final class AlibabaSimulatorTestSupport {
 		Map<String, String> all = new HashMap<>();
 		all.put("deskgraph.simulator.alibaba.port", "0");
 		settings.forEach((key, value) -> all.put("deskgraph.simulator.alibaba." + key, value));
-		return new Binder(new MapConfigurationPropertySource(all))
-			.bindOrCreate("deskgraph.simulator", SimulatorProperties.class)
-			.alibaba();
+		return new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("deskgraph.simulator.alibaba",
+				AlibabaSimulatorProperties.class);
 	}
 
 	static AlibabaSimulator start(Map<String, String> settings) {

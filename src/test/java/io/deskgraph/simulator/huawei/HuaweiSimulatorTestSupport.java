@@ -23,7 +23,6 @@ import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.workspace.v2.WorkspaceClient;
-import io.deskgraph.simulator.SimulatorProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -50,9 +49,8 @@ final class HuaweiSimulatorTestSupport {
 		Map<String, String> all = new HashMap<>();
 		all.put("deskgraph.simulator.huawei.port", "0");
 		settings.forEach((key, value) -> all.put("deskgraph.simulator.huawei." + key, value));
-		return new Binder(new MapConfigurationPropertySource(all))
-			.bindOrCreate("deskgraph.simulator", SimulatorProperties.class)
-			.huawei();
+		return new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("deskgraph.simulator.huawei",
+				HuaweiSimulatorProperties.class);
 	}
 
 	static HuaweiSimulator start(Map<String, String> settings, Clock clock) {
