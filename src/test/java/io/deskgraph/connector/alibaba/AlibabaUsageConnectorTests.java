@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskgraph.connector.AccountProperties;
+import io.deskgraph.connector.ConnectorContractTests;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.simulator.alibaba.AlibabaDesktop;
 import io.deskgraph.simulator.alibaba.AlibabaEstate;
@@ -36,6 +37,7 @@ import io.deskgraph.usage.Slice;
 import io.deskgraph.usage.StatusCounts;
 import io.deskgraph.usage.StatusFilter;
 import io.deskgraph.usage.UnsupportedQueryException;
+import io.deskgraph.usage.UsageConnector;
 import io.deskgraph.usage.UsageDuration;
 import io.deskgraph.usage.UsagePoint;
 import io.deskgraph.usage.UsageQuery;
@@ -43,9 +45,7 @@ import io.deskgraph.usage.UsageTotal;
 import io.deskgraph.usage.Vendor;
 import io.deskgraph.usage.VendorAuthException;
 import io.deskgraph.usage.VendorException;
-import io.deskgraph.usage.VendorQuotaException;
 import io.deskgraph.usage.VendorRejectedException;
-import io.deskgraph.usage.VendorUnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author DeskGraph
  */
-class AlibabaUsageConnectorTests {
+class AlibabaUsageConnectorTests extends ConnectorContractTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
 
@@ -348,25 +348,6 @@ class AlibabaUsageConnectorTests {
 	}
 
 	@Test
-	void wrongSecretIsAnAuthFailureWithTheVendorCodeAndRequestId() {
-		AlibabaUsageConnector connector = connector(AlibabaProperties.DEFAULTS, "not-the-secret", null, null);
-		StepVerifier.create(connector.desktopStatus(new StatusFilter(List.of(), List.of())))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorAuthException.class);
-				VendorException vendor = (VendorException) ex;
-				assertThat(vendor.getVendor()).isEqualTo(Vendor.ALIBABA);
-				assertThat(vendor.getAccountId()).isEqualTo(ACCOUNT);
-				assertThat(vendor.getUpstreamCode()).isEqualTo("SignatureDoesNotMatch");
-				assertThat(vendor.getUpstreamRequestId()).isNotBlank();
-				assertThat(vendor.isRetryable()).isFalse();
-				assertThat(vendor.getMessage()).contains("Alibaba", "DescribeDesktops", ACCOUNT,
-						"SignatureDoesNotMatch");
-				assertThat(vendor.getMessage()).doesNotContain("not-the-secret").doesNotContain(SECRET);
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
 	void temporaryCredentialsSignTheSecurityToken() {
 		StepVerifier
 			.create(connector(AlibabaProperties.DEFAULTS, SECRET, STS_TOKEN, null).usageRanking(lastDays(3),
@@ -378,80 +359,6 @@ class AlibabaUsageConnectorTests {
 				.desktopStatus(new StatusFilter(List.of(), List.of())))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(VendorAuthException.class)
 				.hasMessageNotContaining("stale-token"))
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void throttlingIsAQuotaFailure() {
-		faults("{\"throttleRate\":1}");
-		StepVerifier.create(connector().usageRanking(lastDays(7), RankDimension.DESKTOP, 0, 10))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorQuotaException.class);
-				assertThat(((VendorException) ex).getHttpStatus()).isEqualTo(400);
-				assertThat(((VendorException) ex).getUpstreamCode()).startsWith("Throttling");
-				assertThat(((VendorException) ex).isRetryable()).isTrue();
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void serverErrorIsUnavailability() {
-		faults("{\"errorRate\":1}");
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of())))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-				assertThat(((VendorException) ex).getHttpStatus()).isGreaterThanOrEqualTo(500);
-				assertThat(((VendorException) ex).getUpstreamRequestId()).isNotBlank();
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void malformedBodyIsUnavailability() {
-		faults("{\"malformedRate\":1}");
-		StepVerifier.create(connector().usageRanking(lastDays(7), RankDimension.USER, 0, 10))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-				assertThat(((VendorException) ex).getHttpStatus()).isEqualTo(200);
-				assertThat(ex.getMessage()).contains("not a valid QueryHistoryUsageDurationRank answer");
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void answerSlowerThanTheResponseTimeoutIsUnavailability() {
-		faults("{\"latencyMs\":1500}");
-		AlibabaProperties impatient = new AlibabaProperties(Duration.ofMillis(300), Duration.ofSeconds(1), 50, 4,
-				DataSize.ofMegabytes(16));
-		StepVerifier
-			.create(connector(impatient, SECRET, null, null).desktopStatus(new StatusFilter(List.of(), List.of())))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-				assertThat(((VendorException) ex).getHttpStatus()).isZero();
-				assertThat(ex.getMessage()).contains("did not answer within 300 ms");
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void unansweredCallIsUnavailability() {
-		faults("{\"timeoutRate\":1}");
-		AlibabaProperties impatient = new AlibabaProperties(Duration.ofMillis(500), Duration.ofSeconds(1), 50, 4,
-				DataSize.ofMegabytes(16));
-		StepVerifier
-			.create(connector(impatient, SECRET, null, null).usageRanking(lastDays(3), RankDimension.USER, 0, 3))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(VendorUnavailableException.class))
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void droppedConnectionIsUnavailability() {
-		faults("{\"down\":true}");
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of())))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-				assertThat(ex.getMessage()).contains("could not be reached");
-			})
 			.verify(Duration.ofSeconds(10));
 	}
 
@@ -483,8 +390,42 @@ class AlibabaUsageConnectorTests {
 				"accountIds", "deskgraph.alibaba.max-pages-per-call");
 	}
 
-	private static AlibabaUsageConnector connector() {
+	@Override
+	protected AlibabaUsageConnector connector() {
 		return connector(AlibabaProperties.DEFAULTS, SECRET, null, null);
+	}
+
+	@Override
+	protected UsageConnector connectorWithSecret(String secret) {
+		return connector(AlibabaProperties.DEFAULTS, secret, null, null);
+	}
+
+	@Override
+	protected UsageConnector connectorWithResponseTimeout(Duration responseTimeout) {
+		return connector(new AlibabaProperties(responseTimeout, Duration.ofSeconds(1), 50, 4, DataSize.ofMegabytes(16)),
+				SECRET, null, null);
+	}
+
+	@Override
+	protected VendorFacts facts() {
+		return new VendorFacts(Vendor.ALIBABA, ACCOUNT, 400, "SignatureDoesNotMatch", "DescribeDesktops", 400,
+				"Throttling", "QueryHistoryUsageDurationRank");
+	}
+
+	@Override
+	protected LocalDate today() {
+		return TODAY;
+	}
+
+	@Override
+	protected void faults(String json) {
+		control.put()
+			.uri("/_sim/faults")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(5));
 	}
 
 	private static AlibabaUsageConnector connector(AlibabaProperties properties, String secret,
@@ -500,16 +441,6 @@ class AlibabaUsageConnectorTests {
 			assertThat(((InvalidArgumentException) ex).getArgument()).isEqualTo(argument);
 			assertThat(ex.getMessage()).contains(message);
 		}).verify(Duration.ofSeconds(10));
-	}
-
-	private static void faults(String json) {
-		control.put()
-			.uri("/_sim/faults")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(json)
-			.retrieve()
-			.toBodilessEntity()
-			.block(Duration.ofSeconds(5));
 	}
 
 	private static long calls(String action) {

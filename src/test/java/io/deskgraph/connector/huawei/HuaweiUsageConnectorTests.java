@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskgraph.connector.AccountProperties;
+import io.deskgraph.connector.ConnectorContractTests;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.simulator.huawei.HuaweiDesktop;
 import io.deskgraph.simulator.huawei.HuaweiEstate;
@@ -42,6 +43,7 @@ import io.deskgraph.usage.RunCounts;
 import io.deskgraph.usage.Slice;
 import io.deskgraph.usage.SortDirection;
 import io.deskgraph.usage.StatusFilter;
+import io.deskgraph.usage.UsageConnector;
 import io.deskgraph.usage.UsageDuration;
 import io.deskgraph.usage.UsagePoint;
 import io.deskgraph.usage.UsageQuery;
@@ -51,9 +53,7 @@ import io.deskgraph.usage.UserMetricFilter;
 import io.deskgraph.usage.Vendor;
 import io.deskgraph.usage.VendorAuthException;
 import io.deskgraph.usage.VendorException;
-import io.deskgraph.usage.VendorQuotaException;
 import io.deskgraph.usage.VendorRejectedException;
-import io.deskgraph.usage.VendorUnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +74,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author DeskGraph
  */
-class HuaweiUsageConnectorTests {
+class HuaweiUsageConnectorTests extends ConnectorContractTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
 
@@ -435,89 +435,6 @@ class HuaweiUsageConnectorTests {
 	}
 
 	@Test
-	void wrongSecretIsAnAuthFailureWithTheVendorCodeAndRequestId() {
-		HuaweiUsageConnector connector = connector(HuaweiProperties.DEFAULTS, AK, "not-the-secret", null, null);
-		StepVerifier.create(connector.desktopStatus(new StatusFilter(List.of(), List.of())))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorAuthException.class);
-				VendorException vendor = (VendorException) ex;
-				assertThat(vendor.getVendor()).isEqualTo(Vendor.HUAWEI);
-				assertThat(vendor.getAccountId()).isEqualTo(ACCOUNT);
-				assertThat(vendor.getHttpStatus()).isEqualTo(401);
-				assertThat(vendor.getUpstreamCode()).isEqualTo("APIGW.0301");
-				assertThat(vendor.getUpstreamRequestId()).matches("[0-9a-f]{32}");
-				assertThat(vendor.isRetryable()).isFalse();
-				assertThat(vendor.getMessage()).contains("Huawei", "ListDesktopsStatistics", ACCOUNT, "APIGW.0301",
-						"verify aksk signature fail");
-				assertThat(vendor.getMessage()).doesNotContain("not-the-secret");
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void throttlingIsAQuotaFailure() {
-		faults("{\"throttleRate\":1}");
-		StepVerifier.create(connector().usageRanking(lastDays(7), RankDimension.DESKTOP, 0, 10))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorQuotaException.class);
-				assertThat(((VendorException) ex).getHttpStatus()).isEqualTo(429);
-				assertThat(((VendorException) ex).getUpstreamCode()).isEqualTo("APIGW.0308");
-				assertThat(((VendorException) ex).isRetryable()).isTrue();
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void serverErrorIsUnavailability() {
-		faults("{\"errorRate\":1}");
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of())))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-				assertThat(((VendorException) ex).getHttpStatus()).isGreaterThanOrEqualTo(500);
-				assertThat(((VendorException) ex).getUpstreamRequestId()).isNotBlank();
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void malformedBodyIsUnavailability() {
-		faults("{\"malformedRate\":1}");
-		StepVerifier.create(connector().usageRanking(lastDays(7), RankDimension.USER, 0, 10))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-				assertThat(((VendorException) ex).getHttpStatus()).isEqualTo(200);
-				assertThat(ex.getMessage()).contains("not a valid ListUserUsageMetric answer");
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void answerSlowerThanTheResponseTimeoutIsUnavailability() {
-		faults("{\"latencyMs\":1500}");
-		HuaweiProperties impatient = new HuaweiProperties(Duration.ofMillis(300), Duration.ofSeconds(1), 50, 4,
-				DataSize.ofMegabytes(16));
-		StepVerifier
-			.create(connector(impatient, AK, SK, null, null).desktopStatus(new StatusFilter(List.of(), List.of())))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-				assertThat(((VendorException) ex).getHttpStatus()).isZero();
-				assertThat(ex.getMessage()).contains("did not answer within 300 ms");
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void droppedConnectionIsUnavailability() {
-		faults("{\"down\":true}");
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of())))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-				assertThat(ex.getMessage()).contains("could not be reached");
-			})
-			.verify(Duration.ofSeconds(10));
-	}
-
-	@Test
 	void vendorValidationErrorIsARejection() {
 		StepVerifier.create(connector().idleDesktops(NOW, NOW.minusSeconds(60), 0, 10)).expectErrorSatisfies((ex) -> {
 			assertThat(ex).isInstanceOf(VendorRejectedException.class);
@@ -563,8 +480,42 @@ class HuaweiUsageConnectorTests {
 		assertThat(calls("ListUsedDesktopInfo")).isEqualTo(1);
 	}
 
-	private static HuaweiUsageConnector connector() {
+	@Override
+	protected HuaweiUsageConnector connector() {
 		return connector(HuaweiProperties.DEFAULTS, AK, SK, null, null);
+	}
+
+	@Override
+	protected UsageConnector connectorWithSecret(String secret) {
+		return connector(HuaweiProperties.DEFAULTS, AK, secret, null, null);
+	}
+
+	@Override
+	protected UsageConnector connectorWithResponseTimeout(Duration responseTimeout) {
+		return connector(new HuaweiProperties(responseTimeout, Duration.ofSeconds(1), 50, 4, DataSize.ofMegabytes(16)),
+				AK, SK, null, null);
+	}
+
+	@Override
+	protected VendorFacts facts() {
+		return new VendorFacts(Vendor.HUAWEI, ACCOUNT, 401, "APIGW.0301", "ListDesktopsStatistics", 429, "APIGW.0308",
+				"ListUserUsageMetric");
+	}
+
+	@Override
+	protected LocalDate today() {
+		return TODAY;
+	}
+
+	@Override
+	protected void faults(String json) {
+		control.put()
+			.uri("/_sim/faults")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(5));
 	}
 
 	private static HuaweiUsageConnector connector(HuaweiProperties properties, @Nullable String accessKey,
@@ -580,16 +531,6 @@ class HuaweiUsageConnectorTests {
 			assertThat(((InvalidArgumentException) ex).getArgument()).isEqualTo(argument);
 			assertThat(ex.getMessage()).contains(message);
 		}).verify(Duration.ofSeconds(10));
-	}
-
-	private static void faults(String json) {
-		control.put()
-			.uri("/_sim/faults")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(json)
-			.retrieve()
-			.toBodilessEntity()
-			.block(Duration.ofSeconds(5));
 	}
 
 	private static long calls(String operation) {
