@@ -1,0 +1,137 @@
+package io.deskgraph.connector.alibaba;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.alibaba.payload.DescribeDesktopsResponse;
+import io.deskgraph.connector.alibaba.payload.DesktopItem;
+import io.deskgraph.connector.alibaba.payload.UsageDurationItem;
+import io.deskgraph.connector.alibaba.payload.UsageDurationRankResponse;
+import io.deskgraph.usage.Account;
+import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.DateRange;
+import io.deskgraph.usage.Desktop;
+import io.deskgraph.usage.DesktopUsage;
+import io.deskgraph.usage.Granularity;
+import io.deskgraph.usage.IdleDesktop;
+import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.usage.RankDimension;
+import io.deskgraph.usage.RunCounts;
+import io.deskgraph.usage.StatusCounts;
+import io.deskgraph.usage.UsageDuration;
+import io.deskgraph.usage.UsagePoint;
+import io.deskgraph.usage.UsageQuery;
+import io.deskgraph.usage.UsageTotal;
+import io.deskgraph.usage.Vendor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AlibabaMapper}: the vendor's pages, as JSON fixtures, mapped to
+ * DeskGraph's records without any HTTP.
+ *
+ * @author DeskGraph
+ */
+class AlibabaMapperTests {
+
+	private static final String ACCOUNT = "ali-fixture";
+
+	private static final DateRange WEEK = new DateRange(LocalDate.parse("2026-11-13"), LocalDate.parse("2026-11-19"));
+
+	private final ObjectMapper objectMapper = new ObjectMapper();
+
+	private final AlibabaMapper mapper = new AlibabaMapper(new Account(ACCOUNT, Vendor.ALIBABA, "cn-shanghai", null));
+
+	@Test
+	void inventoryIsCountedByTheDocumentedStateMapping() {
+		// Running+Connected → active, inUse; Stopped → stopped (login stopped); Running
+		// never connected → ready; Running+Disconnected → disconnected. Three of four
+		// have end users.
+		assertThat(this.mapper.statusCounts(inventory())).isEqualTo(new StatusCounts(4, new AttachCounts(3, 1, 0, 0),
+				new RunCounts(3, 1, 0, 0), new LoginCounts(1, 1, 0, 0, 1, 1), List.of()));
+	}
+
+	@Test
+	void rankingsSumEndUsersPerDesktopAndDesktopsPerUser() {
+		List<UsageDurationItem> rows = inRegion(rows());
+		assertThat(this.mapper.ranking(rows, RankDimension.DESKTOP)).containsExactly(
+				new UsageTotal(desktop("ecd-8cndajrdrd424sb99", "dev-01"), null, UsageDuration.ofSeconds(43200)),
+				new UsageTotal(desktop("ecd-a00000000000000002", "ops-02"), "alice", UsageDuration.ofSeconds(3600)),
+				new UsageTotal(desktop("ecd-b00000000000000003", "ops-03"), "dave", UsageDuration.ofSeconds(3600)));
+		assertThat(this.mapper.ranking(rows, RankDimension.USER)).containsExactly(
+				new UsageTotal(null, "alice", UsageDuration.ofSeconds(39600)),
+				new UsageTotal(null, "bob", UsageDuration.ofSeconds(7200)),
+				new UsageTotal(null, "dave", UsageDuration.ofSeconds(3600)));
+	}
+
+	@Test
+	void idleDesktopsAreThoseWithoutUsageCreatedBeforeTheWindowEnds() {
+		List<IdleDesktop> idle = this.mapper.idleDesktops(inventory(), inRegion(rows()),
+				Instant.parse("2026-11-20T00:00:00Z"));
+		assertThat(idle).containsExactly(new IdleDesktop(desktop("ecd-c00000000000000004", "spare-04"),
+				Instant.parse("2026-11-18T12:00:00Z"), null));
+		assertThat(this.mapper.idleDesktops(inventory(), inRegion(rows()), Instant.parse("2026-11-18T00:00:00Z")))
+			.isEmpty();
+	}
+
+	@Test
+	void desktopUsageIsPerDesktopAndEndUserWithDesktopsAskedForWithoutUsage() {
+		UsageQuery query = new UsageQuery(WEEK, Granularity.DAY,
+				List.of("ecd-8cndajrdrd424sb99", "ecd-c00000000000000004"), null, true);
+		AlibabaMapper.DesktopUsages usages = this.mapper.desktopUsages(inRegion(rows()), query);
+		assertThat(usages.keys()).extracting(AlibabaMapper.UsageKey::desktopId, AlibabaMapper.UsageKey::endUserId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("ecd-8cndajrdrd424sb99", "alice"),
+					org.assertj.core.groups.Tuple.tuple("ecd-8cndajrdrd424sb99", "bob"),
+					org.assertj.core.groups.Tuple.tuple("ecd-c00000000000000004", null));
+		// Points come from the rows of each day; days without usage are left out.
+		Map<LocalDate, List<UsageDurationItem>> days = Map.of(LocalDate.parse("2026-11-14"),
+				inRegion(rows()).subList(0, 1), LocalDate.parse("2026-11-13"), List.of());
+		assertThat(usages.of(usages.keys().subList(0, 1), days)).containsExactly(
+				new DesktopUsage(desktop("ecd-8cndajrdrd424sb99", "dev-01"), "alice", UsageDuration.ofSeconds(36000),
+						List.of(new UsagePoint(LocalDate.parse("2026-11-14"), null, UsageDuration.ofSeconds(36000)))));
+		assertThat(usages.of(usages.keys().subList(2, 3), Map.of())).containsExactly(
+				new DesktopUsage(desktop("ecd-c00000000000000004", null), null, UsageDuration.ZERO, List.of()));
+	}
+
+	private List<DesktopItem> inventory() {
+		List<DesktopItem> desktops = new ArrayList<>(
+				page("desktops-page-1.json", DescribeDesktopsResponse.class).desktops());
+		desktops.addAll(page("desktops-page-2.json", DescribeDesktopsResponse.class).desktops());
+		return desktops;
+	}
+
+	private List<UsageDurationItem> rows() {
+		List<UsageDurationItem> rows = new ArrayList<>(
+				page("ranking-page-1.json", UsageDurationRankResponse.class).usageDurationList());
+		rows.addAll(page("ranking-page-2.json", UsageDurationRankResponse.class).usageDurationList());
+		return rows;
+	}
+
+	/** The connector keeps the rows of the account's region before mapping them. */
+	private static List<UsageDurationItem> inRegion(List<UsageDurationItem> rows) {
+		return rows.stream().filter((row) -> "cn-shanghai".equals(row.regionId())).toList();
+	}
+
+	private Desktop desktop(String nativeId, String name) {
+		return Desktop.of(Vendor.ALIBABA, ACCOUNT, nativeId, name);
+	}
+
+	private <T> T page(String fixture, Class<T> type) {
+		try {
+			return this.objectMapper.readValue(new ClassPathResource(fixture, getClass()).getInputStream(), type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
