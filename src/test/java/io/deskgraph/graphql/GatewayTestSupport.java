@@ -11,12 +11,13 @@ import io.deskgraph.simulator.huawei.HuaweiSimulator;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -28,12 +29,20 @@ import org.springframework.web.reactive.function.client.WebClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0",
 				"deskgraph.simulator.huawei.export-ready-after=1s" })
-@AutoConfigureHttpGraphQlTester
 @ActiveProfiles("unthrottled")
 abstract class GatewayTestSupport {
 
-	@Autowired
+	/** Over a real connection to the running server. */
 	protected HttpGraphQlTester graphQlTester;
+
+	@LocalServerPort
+	private int serverPort;
+
+	@BeforeEach
+	void connectGraphQlTester() {
+		this.graphQlTester = HttpGraphQlTester
+			.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + this.serverPort + "/graphql").build());
+	}
 
 	@Autowired
 	protected HuaweiSimulator simulator;

@@ -10,14 +10,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author DeskGraph
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureHttpGraphQlTester
 @ActiveProfiles("unthrottled")
 class MultiAccountTests {
 
@@ -37,8 +37,17 @@ class MultiAccountTests {
 
 	private static final int ALIBABA_SIMULATOR_PORT = TestSocketUtils.findAvailableTcpPort();
 
-	@Autowired
+	/** Over a real connection to the running server. */
 	private HttpGraphQlTester graphQlTester;
+
+	@LocalServerPort
+	private int serverPort;
+
+	@BeforeEach
+	void connectGraphQlTester() {
+		this.graphQlTester = HttpGraphQlTester
+			.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + this.serverPort + "/graphql").build());
+	}
 
 	@Autowired
 	private HuaweiSimulator simulator;

@@ -1,13 +1,14 @@
 package io.deskgraph.system.limits;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,12 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0",
 				"deskgraph.limits.introspection-enabled=false" })
-@AutoConfigureHttpGraphQlTester
 @ActiveProfiles("unthrottled")
 class IntrospectionDisabledTests {
 
-	@Autowired
+	/** Over a real connection to the running server. */
 	private HttpGraphQlTester graphQlTester;
+
+	@LocalServerPort
+	private int serverPort;
+
+	@BeforeEach
+	void connectGraphQlTester() {
+		this.graphQlTester = HttpGraphQlTester
+			.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + this.serverPort + "/graphql").build());
+	}
 
 	@Test
 	void schemaQueryIsRejected() {

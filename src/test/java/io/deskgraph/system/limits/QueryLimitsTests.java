@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -38,12 +38,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0" })
-@AutoConfigureHttpGraphQlTester
 @ActiveProfiles("unthrottled")
 class QueryLimitsTests {
 
-	@Autowired
+	/** Over a real connection to the running server. */
 	private HttpGraphQlTester graphQlTester;
+
+	@LocalServerPort
+	private int serverPort;
+
+	@BeforeEach
+	void connectGraphQlTester() {
+		this.graphQlTester = HttpGraphQlTester
+			.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + this.serverPort + "/graphql").build());
+	}
 
 	@Autowired
 	private WebTestClient webTestClient;
