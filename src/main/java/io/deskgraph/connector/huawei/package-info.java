@@ -1,6 +1,8 @@
 /**
- * Huawei Cloud Workspace connector: client, signer, properties and mapping to neutral
- * records.
+ * The Huawei Cloud Workspace connector: the connector (vendor window limits, offset
+ * paging, 31-day splits), the client with its SDK-HMAC-SHA256 signing filter, the mapper
+ * from payloads to neutral records, the properties, and the {@code payload} wire records
+ * that no other package sees.
  */
 @NonNullApi
 @NonNullFields
