@@ -18,8 +18,15 @@ public enum Freshness {
 	/** Data that still grows: the current day, windows ending now. */
 	RECENT,
 
-	/** State that changes any time: desktop status, inventory, export tasks. */
+	/** State that changes any time: desktop status counts, export tasks. */
 	LIVE,
+
+	/**
+	 * A desktop inventory: names, end users and connection states of every desktop,
+	 * drained page by page and kept longer than status counts, as it costs one call per
+	 * hundred desktops.
+	 */
+	INVENTORY,
 
 	/** Never cached: calls that change something at the vendor. */
 	NONE;

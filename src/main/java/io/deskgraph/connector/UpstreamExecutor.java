@@ -5,19 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.deskgraph.usage.UpstreamBudgetExceededException;
 import io.deskgraph.usage.VendorException;
 import io.deskgraph.usage.VendorQuotaException;
@@ -31,9 +25,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -84,8 +76,6 @@ public class UpstreamExecutor {
 	 */
 	public static final String OWN_CODE_PREFIX = "DESKGRAPH_";
 
-	private final CacheProperties cacheProperties;
-
 	private final UpstreamProperties properties;
 
 	private final VendorQuotaLimiter quotaLimiter;
@@ -98,51 +88,60 @@ public class UpstreamExecutor {
 
 	private final Clock clock;
 
-	private final Map<String, AsyncCache<Object, Answer>> fresh = new ConcurrentHashMap<>();
-
-	private final Map<String, Cache<Object, Answer>> lastGood = new ConcurrentHashMap<>();
+	private final VendorPageCache cache;
 
 	public UpstreamExecutor(CacheProperties cacheProperties, UpstreamProperties properties,
 			VendorQuotaLimiter quotaLimiter, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			MeterRegistry meters, Clock clock) {
-		this.cacheProperties = cacheProperties;
 		this.properties = properties;
 		this.quotaLimiter = quotaLimiter;
 		this.circuitBreakers = circuitBreakers;
 		this.bulkheads = bulkheads;
 		this.meters = meters;
 		this.clock = clock;
+		this.cache = new VendorPageCache(cacheProperties, meters);
 	}
 
 	/**
-	 * Answers a vendor call from the cache or by calling the vendor.
+	 * Answers a vendor call from the cache or by calling the vendor; an answer of unknown
+	 * size weighs {@value VendorPageCache#UNKNOWN_WEIGHT} bytes in the cache.
 	 * @param <T> the answer type
 	 * @param request what the call is
 	 * @param call the HTTP call, failing with {@link VendorException}s
 	 * @return the answer
 	 */
-	@SuppressWarnings("unchecked")
 	public <T> Mono<T> fetch(UpstreamRequest request, Supplier<Mono<T>> call) {
-		// A kind of answer with no time to live is not cached at all: an entry that
-		// expires
-		// at once could still be read while Caffeine settles its expiry.
-		if (request.freshness() == Freshness.NONE || this.cacheProperties.ttl(request.freshness()).isZero()) {
-			return Mono.deferContextual((context) -> guarded(request, call).doOnNext(
-					(value) -> report(context.getOrDefault(FetchReport.class, null), this.clock.instant(), null)));
+		return fetchSized(request, () -> call.get().map((value) -> new Sized<>(value, -1)));
+	}
+
+	/**
+	 * Answers a vendor call from the cache or by calling the vendor, weighing the answer
+	 * by the size of its body.
+	 * @param <T> the answer type
+	 * @param request what the call is
+	 * @param call the HTTP call, answering with the size of the body it read and failing
+	 * with {@link VendorException}s
+	 * @return the answer
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> Mono<T> fetchSized(UpstreamRequest request, Supplier<Mono<Sized<T>>> call) {
+		if (!this.cache.caches(request)) {
+			return Mono
+				.deferContextual((context) -> guarded(request, call).doOnNext(
+						(value) -> report(context.getOrDefault(FetchReport.class, null), this.clock.instant(), null)))
+				.map(Sized::value);
 		}
-		String name = cacheName(request);
-		AsyncCache<Object, Answer> cache = this.fresh.computeIfAbsent(name, (key) -> newFreshCache(request, key));
 		return Mono.deferContextual((context) -> {
 			FetchReport report = context.getOrDefault(FetchReport.class, null);
-			CompletableFuture<Answer> answer = cache.get(request.key(),
-					(key, executor) -> guarded(request, call)
-						.map((value) -> new Answer(value, this.clock.instant(), request.freshness()))
-						.doOnNext((fetched) -> lastGoodCache(name).put(key, fetched))
+			CompletableFuture<VendorPageCache.Answer> answer = this.cache.get(request,
+					() -> guarded(request, call)
+						.map((sized) -> new VendorPageCache.Answer(sized.value(), this.clock.instant(),
+								request.freshness(), VendorPageCache.weight(sized.bytes())))
 						.contextWrite(carried(context))
 						.toFuture());
 			return Mono.fromFuture(answer, true)
 				.doOnNext((fetched) -> report(report, fetched.fetchedAt(), null))
-				.onErrorResume(VendorException.class, (failure) -> stale(name, request, failure, report))
+				.onErrorResume(VendorException.class, (failure) -> stale(request, failure, report))
 				.map((fetched) -> (T) fetched.value());
 		});
 	}
@@ -152,18 +151,17 @@ public class UpstreamExecutor {
 	 * to the vendor.
 	 */
 	public void invalidateAll() {
-		this.fresh.values().forEach((cache) -> cache.synchronous().invalidateAll());
-		this.lastGood.values().forEach(Cache::invalidateAll);
+		this.cache.invalidateAll();
 	}
 
-	private Mono<Answer> stale(String name, UpstreamRequest request, VendorException failure,
+	private Mono<VendorPageCache.Answer> stale(UpstreamRequest request, VendorException failure,
 			@Nullable FetchReport report) {
-		Answer previous = lastGoodCache(name).getIfPresent(request.key());
+		VendorPageCache.Answer previous = this.cache.lastGood(request);
 		if (previous == null) {
 			return Mono.error(failure);
 		}
-		logger.warn("{} failed ({}); serving its answer fetched at {}", name, failure.classification(),
-				previous.fetchedAt());
+		logger.warn("{} account {} {} failed ({}); serving its answer fetched at {}", request.vendor(),
+				request.accountId(), request.api(), failure.classification(), previous.fetchedAt());
 		report(report, previous.fetchedAt(), failure);
 		return Mono.just(previous);
 	}
@@ -328,57 +326,6 @@ public class UpstreamExecutor {
 					where + ": the vendor failed repeatedly; calls are paused while its circuit is open", null);
 		}
 		return ex;
-	}
-
-	private AsyncCache<Object, Answer> newFreshCache(UpstreamRequest request, String name) {
-		AsyncCache<Object, Answer> cache = Caffeine.newBuilder()
-			.maximumSize(this.cacheProperties.maximumSize())
-			.expireAfter(new AnswerExpiry(this.cacheProperties, Duration.ZERO))
-			.recordStats()
-			.buildAsync();
-		CaffeineCacheMetrics.monitor(this.meters, cache, "deskgraph.upstream",
-				Tags.of("vendor", request.vendor().name(), "account", request.accountId(), "api", request.api()));
-		return cache;
-	}
-
-	private Cache<Object, Answer> lastGoodCache(String name) {
-		return this.lastGood.computeIfAbsent(name,
-				(key) -> Caffeine.newBuilder()
-					.maximumSize(this.cacheProperties.maximumSize())
-					.expireAfter(new AnswerExpiry(this.cacheProperties, this.cacheProperties.staleFor()))
-					.build());
-	}
-
-	private static String cacheName(UpstreamRequest request) {
-		return request.vendor().name().toLowerCase(Locale.ROOT) + ":" + request.accountId() + ":" + request.api();
-	}
-
-	/**
-	 * A vendor answer and when it was fetched.
-	 */
-	private record Answer(Object value, Instant fetchedAt, Freshness freshness) {
-	}
-
-	/**
-	 * Expires an answer after the time to live of its kind of data, plus a grace period.
-	 */
-	private record AnswerExpiry(CacheProperties properties, Duration grace) implements Expiry<Object, Answer> {
-
-		@Override
-		public long expireAfterCreate(Object key, Answer answer, long currentTime) {
-			return properties().ttl(answer.freshness()).plus(grace()).toNanos();
-		}
-
-		@Override
-		public long expireAfterUpdate(Object key, Answer answer, long currentTime, long currentDuration) {
-			return expireAfterCreate(key, answer, currentTime);
-		}
-
-		@Override
-		public long expireAfterRead(Object key, Answer answer, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
-
 	}
 
 }

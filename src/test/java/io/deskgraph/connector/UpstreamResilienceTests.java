@@ -10,7 +10,7 @@ import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,9 +221,9 @@ class UpstreamResilienceTests {
 	}
 
 	private double cacheHits(String api) {
-		FunctionCounter hits = this.meters.find("cache.gets")
+		Counter hits = this.meters.find("cache.gets")
 			.tags("cache", "deskgraph.upstream", "account", "huawei-demo", "api", api, "result", "hit")
-			.functionCounter();
+			.counter();
 		return (hits != null) ? hits.count() : 0;
 	}
 

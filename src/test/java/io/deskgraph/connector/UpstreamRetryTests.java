@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -108,7 +110,8 @@ class UpstreamRetryTests {
 	}
 
 	private UpstreamExecutor executor() {
-		CacheProperties noCache = new CacheProperties(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 10);
+		CacheProperties noCache = new CacheProperties(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+				Duration.ZERO, DataSize.ofMegabytes(1));
 		UpstreamProperties properties = new UpstreamProperties(
 				Map.of("default", new UpstreamProperties.Quota(6000, 100)), 1.0, 1.0,
 				new UpstreamProperties.Retry(Duration.ofMillis(50), Duration.ofSeconds(5), 0, 10));

@@ -40,6 +40,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -211,7 +213,7 @@ class SourceFanOutTests {
 		// Answers live a nanosecond and stand in for an hour after: the second question
 		// finds its answer expired, the vendor down, and the last good answer.
 		CacheProperties cache = new CacheProperties(Duration.ofHours(6), Duration.ofNanos(1), Duration.ofNanos(1),
-				Duration.ofHours(1), 100);
+				Duration.ofNanos(1), Duration.ofHours(1), DataSize.ofMegabytes(1));
 		UpstreamExecutor upstream = caching(cache, Clock.fixed(FETCHED, ZoneOffset.UTC));
 		AtomicBoolean down = new AtomicBoolean();
 		VendorUnavailableException failure = new VendorUnavailableException(Vendor.HUAWEI, "h1", 503, null, "req-9",

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.ConnectorInfrastructure;
 import io.deskgraph.connector.Freshness;
+import io.deskgraph.connector.Sized;
 import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.UpstreamRequest;
 import io.deskgraph.connector.VendorHttp;
@@ -157,7 +158,7 @@ final class AlibabaEcdClient {
 	 * itself (action and URI) is the cache key.
 	 */
 	private <T> Mono<T> exchange(AlibabaRequest request, Class<T> type, Freshness freshness) {
-		return this.upstream.fetch(
+		return this.upstream.fetchSized(
 				new UpstreamRequest(Vendor.ALIBABA, this.accountId, request.action(), request, freshness),
 				() -> send(request, type));
 	}
@@ -166,7 +167,7 @@ final class AlibabaEcdClient {
 	 * Sends one HTTP request: this is where the response timeout applies and where
 	 * failures become typed exceptions.
 	 */
-	private <T> Mono<T> send(AlibabaRequest request, Class<T> type) {
+	private <T> Mono<Sized<T>> send(AlibabaRequest request, Class<T> type) {
 		return this.webClient.post()
 			.uri(request.uri())
 			.accept(MediaType.APPLICATION_JSON)
@@ -178,15 +179,15 @@ final class AlibabaEcdClient {
 					ex.getMessage()));
 	}
 
-	private <T> Mono<T> read(AlibabaRequest request, ClientResponse response, Class<T> type) {
+	private <T> Mono<Sized<T>> read(AlibabaRequest request, ClientResponse response, Class<T> type) {
 		return response.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY).map((bytes) -> {
 			int status = response.statusCode().value();
 			String headerRequestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
 			if (status >= 300) {
 				throw vendorError(request, status, headerRequestId, bytes, response.headers().asHttpHeaders());
 			}
-			return VendorHttp.decode(this.objectMapper, bytes, type, Vendor.ALIBABA, this.accountId, describe(request),
-					request.action(), status, headerRequestId);
+			return new Sized<>(VendorHttp.decode(this.objectMapper, bytes, type, Vendor.ALIBABA, this.accountId,
+					describe(request), request.action(), status, headerRequestId), bytes.length);
 		});
 	}
 

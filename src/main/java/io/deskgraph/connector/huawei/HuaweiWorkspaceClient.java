@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.ConnectorInfrastructure;
 import io.deskgraph.connector.Freshness;
+import io.deskgraph.connector.Sized;
 import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.UpstreamRequest;
 import io.deskgraph.connector.VendorHttp;
@@ -235,7 +236,7 @@ final class HuaweiWorkspaceClient {
 	 * itself (operation, URI and body) is the cache key.
 	 */
 	private <T> Mono<T> exchange(HuaweiRequest request, Class<T> type, Freshness freshness) {
-		return this.upstream.fetch(
+		return this.upstream.fetchSized(
 				new UpstreamRequest(Vendor.HUAWEI, this.accountId, request.operation(), request, freshness),
 				() -> send(request, type));
 	}
@@ -244,7 +245,7 @@ final class HuaweiWorkspaceClient {
 	 * Sends one HTTP request: this is where the response timeout applies and where
 	 * failures become typed exceptions.
 	 */
-	private <T> Mono<T> send(HuaweiRequest request, Class<T> type) {
+	private <T> Mono<Sized<T>> send(HuaweiRequest request, Class<T> type) {
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -259,15 +260,15 @@ final class HuaweiWorkspaceClient {
 					ex.getMessage()));
 	}
 
-	private <T> Mono<T> read(HuaweiRequest request, ClientResponse response, Class<T> type) {
+	private <T> Mono<Sized<T>> read(HuaweiRequest request, ClientResponse response, Class<T> type) {
 		return response.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY).map((bytes) -> {
 			int status = response.statusCode().value();
 			String requestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
 			if (status >= 300) {
 				throw vendorError(request, status, requestId, bytes, response.headers().asHttpHeaders());
 			}
-			return VendorHttp.decode(this.objectMapper, bytes, type, Vendor.HUAWEI, this.accountId, describe(request),
-					request.operation(), status, requestId);
+			return new Sized<>(VendorHttp.decode(this.objectMapper, bytes, type, Vendor.HUAWEI, this.accountId,
+					describe(request), request.operation(), status, requestId), bytes.length);
 		});
 	}
 
