@@ -87,16 +87,22 @@ final class VendorPageCache {
 	 */
 	CompletableFuture<Answer> get(UpstreamRequest request, Supplier<CompletableFuture<Answer>> load) {
 		PageKey key = new PageKey(request, request.key());
-		boolean hit = this.fresh.getIfPresent(key) != null;
-		counter(request, "cache.gets", hit ? "hit" : "miss").increment();
-		return this.fresh.get(key, (k, executor) -> {
-			counter(request, "cache.puts", null).increment();
-			return load.get().whenComplete((answer, failure) -> {
-				if (answer != null) {
-					this.lastGood.put(k, answer);
+		// The load is created by this call exactly when no answer, done or in flight,
+		// was there: that is a miss; anything else is a hit.
+		boolean[] missed = { false };
+		CompletableFuture<Answer> answer = this.fresh.get(key, (k, executor) -> {
+			missed[0] = true;
+			return load.get().whenComplete((loaded, failure) -> {
+				if (loaded != null) {
+					this.lastGood.put(k, loaded);
 				}
 			});
 		});
+		counter(request, "cache.gets", missed[0] ? "miss" : "hit").increment();
+		if (missed[0]) {
+			counter(request, "cache.puts", null).increment();
+		}
+		return answer;
 	}
 
 	/**
