@@ -20,9 +20,11 @@ import org.springframework.lang.Nullable;
 
 /**
  * The token bucket of one account's quota of one vendor API: it holds a burst of calls
- * and refills so that no rolling minute ever holds more calls than the quota allows;
- * calls that find it empty wait in one queue per client, served in turn, so that a client
- * already past its share of the minute's quota goes last while others wait.
+ * and refills at the quota's rate, while a log of the calls of the last minute keeps any
+ * rolling minute from holding more calls than the quota allows (the rule vendors
+ * enforce), so a long drain runs at the full quota rate; calls that find no permit wait
+ * in one queue per client, served in turn, so that a client already past its share of the
+ * minute's quota goes last while others wait.
  *
  * @author DeskGraph
  */
@@ -39,6 +41,19 @@ final class QuotaBucket {
 	private final int clientShareLimit;
 
 	private final LongSupplier nanoTime;
+
+	/** The most calls any rolling minute may hold. */
+	private final int minuteLimit;
+
+	/**
+	 * When the calls of the last minute went out, oldest first, as a ring that grows with
+	 * the calls up to the limit.
+	 */
+	private long[] minute;
+
+	private int minuteStart;
+
+	private int minuteCount;
 
 	private final Scheduler scheduler;
 
@@ -64,7 +79,8 @@ final class QuotaBucket {
 	 * Creates a bucket, full.
 	 * @param name the account and API, for messages
 	 * @param burst the calls it holds
-	 * @param callsPerMinute the calls it refills in a minute
+	 * @param callsPerMinute the calls it refills in a minute, and the most any rolling
+	 * minute may hold
 	 * @param clientShareLimit the calls one client may be let through in a minute while
 	 * other clients wait
 	 * @param nanoTime the monotonic clock
@@ -75,6 +91,8 @@ final class QuotaBucket {
 		this.name = name;
 		this.capacity = burst;
 		this.tokensPerNano = callsPerMinute / MINUTE_NANOS;
+		this.minuteLimit = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, Math.floor(callsPerMinute)));
+		this.minute = new long[Math.min(this.minuteLimit, 64)];
 		this.clientShareLimit = Math.max(1, clientShareLimit);
 		this.nanoTime = nanoTime;
 		this.scheduler = scheduler;
@@ -96,12 +114,12 @@ final class QuotaBucket {
 			synchronized (this) {
 				long now = this.nanoTime.getAsLong();
 				refill(now);
-				admitted = this.waiting == 0 && this.tokens >= 1;
+				admitted = this.waiting == 0 && this.tokens >= 1 && minuteWaitNanos(1, now) == 0;
 				if (admitted) {
 					take(client, now);
 				}
 				else {
-					long wait = expectedWaitNanos();
+					long wait = expectedWaitNanos(now);
 					if (wait > maxWaitNanos) {
 						refused = new QuotaWaitException(this.name, wait);
 					}
@@ -135,6 +153,8 @@ final class QuotaBucket {
 		this.tokens = this.capacity;
 		this.updated = this.nanoTime.getAsLong();
 		this.admitted.clear();
+		this.minuteStart = 0;
+		this.minuteCount = 0;
 		if (this.drain != null) {
 			this.drain.dispose();
 			this.drain = null;
@@ -147,8 +167,10 @@ final class QuotaBucket {
 	 * @return the permits
 	 */
 	synchronized double available() {
-		refill(this.nanoTime.getAsLong());
-		return Math.floor(this.tokens);
+		long now = this.nanoTime.getAsLong();
+		refill(now);
+		pruneMinute(now);
+		return Math.min(Math.floor(this.tokens), this.minuteLimit - this.minuteCount);
 	}
 
 	/**
@@ -168,6 +190,12 @@ final class QuotaBucket {
 
 	private void take(String client, long now) {
 		this.tokens -= 1;
+		pruneMinute(now);
+		if (this.minuteCount == this.minute.length) {
+			growMinute();
+		}
+		this.minute[(this.minuteStart + this.minuteCount) % this.minute.length] = now;
+		this.minuteCount++;
 		Deque<Long> times = this.admitted.computeIfAbsent(client, (key) -> new ArrayDeque<>());
 		prune(times, now);
 		times.addLast(now);
@@ -176,16 +204,77 @@ final class QuotaBucket {
 		}
 	}
 
-	private long expectedWaitNanos() {
-		double missing = this.waiting + 1 - this.tokens;
-		return (missing <= 0) ? 0 : (long) Math.ceil(missing / this.tokensPerNano);
+	/**
+	 * How long a call arriving now waits: until the bucket has refilled a permit for it
+	 * and each call queued before it, and until the minute's log has room for them all.
+	 */
+	private long expectedWaitNanos(long now) {
+		return expectedWaitNanos(now, 1);
+	}
+
+	private long expectedWaitNanos(long now, int calls) {
+		double missing = this.waiting + calls - this.tokens;
+		long refill = (missing <= 0) ? 0 : (long) Math.ceil(missing / this.tokensPerNano);
+		return Math.max(refill, minuteWaitNanos(this.waiting + calls, now));
+	}
+
+	/**
+	 * How long until some more calls, arriving now, would all have gone out, behind the
+	 * calls already waiting.
+	 * @param calls the calls
+	 * @return the time in nanoseconds
+	 */
+	synchronized long nanosUntil(int calls) {
+		long now = this.nanoTime.getAsLong();
+		refill(now);
+		return expectedWaitNanos(now, Math.max(1, calls));
+	}
+
+	/**
+	 * How long until the last minute's log has room for some more calls: until as many of
+	 * its oldest calls are a minute old.
+	 */
+	private long minuteWaitNanos(int calls, long now) {
+		pruneMinute(now);
+		long over = (long) this.minuteCount + calls - this.minuteLimit;
+		if (over <= 0) {
+			return 0;
+		}
+		if (over > this.minuteCount) {
+			// More calls than one minute holds wait whole minutes beyond the log.
+			long minutes = (over - 1) / this.minuteLimit;
+			int index = (int) ((over - 1) % this.minuteLimit);
+			long oldest = (index < this.minuteCount) ? this.minute[(this.minuteStart + index) % this.minute.length]
+					: now;
+			return Math.max(0, oldest + (minutes + 1) * MINUTE_NANOS - now);
+		}
+		long leaving = this.minute[(int) ((this.minuteStart + over - 1) % this.minute.length)];
+		return Math.max(0, leaving + MINUTE_NANOS - now);
+	}
+
+	private void growMinute() {
+		long[] grown = new long[(int) Math.min(this.minuteLimit, 2L * this.minute.length)];
+		for (int i = 0; i < this.minuteCount; i++) {
+			grown[i] = this.minute[(this.minuteStart + i) % this.minute.length];
+		}
+		this.minute = grown;
+		this.minuteStart = 0;
+	}
+
+	private void pruneMinute(long now) {
+		while (this.minuteCount > 0 && now - this.minute[this.minuteStart] >= MINUTE_NANOS) {
+			this.minuteStart = (this.minuteStart + 1) % this.minute.length;
+			this.minuteCount--;
+		}
 	}
 
 	private void scheduleDrain() {
 		if (this.drain != null || this.waiting == 0) {
 			return;
 		}
-		long delay = (this.tokens >= 1) ? 0 : (long) Math.ceil((1 - this.tokens) / this.tokensPerNano);
+		long now = this.nanoTime.getAsLong();
+		long refill = (this.tokens >= 1) ? 0 : (long) Math.ceil((1 - this.tokens) / this.tokensPerNano);
+		long delay = Math.max(refill, minuteWaitNanos(1, now));
 		this.drain = this.scheduler.schedule(this::drain, delay, TimeUnit.NANOSECONDS);
 	}
 
@@ -195,7 +284,7 @@ final class QuotaBucket {
 			this.drain = null;
 			long now = this.nanoTime.getAsLong();
 			refill(now);
-			while (this.tokens >= 1 && this.waiting > 0) {
+			while (this.tokens >= 1 && this.waiting > 0 && minuteWaitNanos(1, now) == 0) {
 				Waiter waiter = next(now);
 				take(waiter.client, now);
 				ready.add(waiter);
@@ -272,7 +361,7 @@ final class QuotaBucket {
 			if (!remove(waiter)) {
 				return;
 			}
-			wait = expectedWaitNanos();
+			wait = expectedWaitNanos(this.nanoTime.getAsLong());
 		}
 		waiter.sink.error(new QuotaWaitException(this.name, wait));
 	}

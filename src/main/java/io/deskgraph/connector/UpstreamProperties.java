@@ -38,8 +38,7 @@ public record UpstreamProperties(@DefaultValue Map<String, Quota> quotas, @Defau
 		quotas.forEach((name, quota) -> {
 			if (quota.perMinute() * quotaHeadroom <= quota.burst() || quota.burst() < 1) {
 				throw new IllegalArgumentException("deskgraph.upstream.quotas." + name
-						+ ": burst must be at least 1 and below per-minute × quota-headroom, so that the burst plus "
-						+ "one minute of refill stays within the quota");
+						+ ": burst must be at least 1 and below per-minute × quota-headroom");
 			}
 		});
 	}
@@ -65,8 +64,9 @@ public record UpstreamProperties(@DefaultValue Map<String, Quota> quotas, @Defau
 	/**
 	 * A vendor quota and the burst DeskGraph may spend of it at once. DeskGraph's token
 	 * bucket holds {@code burst} calls and refills at
-	 * {@code (perMinute × quotaHeadroom − burst) / 60} calls a second, so no 60-second
-	 * window ever holds more than {@code perMinute × quotaHeadroom} calls.
+	 * {@code perMinute × quotaHeadroom / 60} calls a second, and a log of the last
+	 * minute's calls keeps every rolling minute within {@code perMinute × quotaHeadroom}
+	 * calls: a long drain runs at the quota's full rate, and never past it.
 	 *
 	 * @param perMinute the calls the vendor allows per account and API in a rolling
 	 * minute

@@ -30,7 +30,7 @@ class QuotaBucketTests {
 
 	private final List<Long> admittedAt = new ArrayList<>();
 
-	/** Quota 100 a minute at 90 % headroom: a burst of 30 and 60 more a minute. */
+	/** A burst of 30, one more a second, at most 60 in any rolling minute. */
 	private final QuotaBucket bucket = new QuotaBucket("acme.ListUsedDesktopInfo", 30, 60, 45,
 			() -> this.time.now(TimeUnit.NANOSECONDS), this.time);
 
@@ -55,10 +55,20 @@ class QuotaBucketTests {
 				.stream()
 				.filter((at) -> at < windowEnd)
 				.count();
-			assertThat(inWindow).as("calls in the minute from call %d", first).isLessThanOrEqualTo(90);
+			assertThat(inWindow).as("calls in the minute from call %d", first).isLessThanOrEqualTo(60);
 		}
-		// 30 at once, then one a second: the 200th call goes out after 170 s.
-		assertThat(this.admittedAt.get(199)).isBetween(TimeUnit.SECONDS.toNanos(169), TimeUnit.SECONDS.toNanos(171));
+		// 30 at once, then one a second up to 60 at 30 s; from then on each call waits
+		// for
+		// one of a minute before to leave: 30 at once at 60 s (the burst's, with the 30
+		// permits refilled meanwhile), one a second to 90 s, and so on, 60 a minute: the
+		// 90th goes out at 60 s, the 150th at 120 s and the 200th at 180 s.
+		assertThat(this.admittedAt.get(59)).isBetween(TimeUnit.SECONDS.toNanos(29), TimeUnit.SECONDS.toNanos(31));
+		assertThat(this.admittedAt.get(89)).isBetween(TimeUnit.SECONDS.toNanos(60),
+				TimeUnit.MILLISECONDS.toNanos(60_200));
+		assertThat(this.admittedAt.get(149)).isBetween(TimeUnit.SECONDS.toNanos(120),
+				TimeUnit.MILLISECONDS.toNanos(120_200));
+		assertThat(this.admittedAt.get(199)).isBetween(TimeUnit.SECONDS.toNanos(180),
+				TimeUnit.MILLISECONDS.toNanos(180_200));
 	}
 
 	@Test
