@@ -20,6 +20,8 @@ public final class FetchReport {
 
 	private boolean stale;
 
+	private long weight;
+
 	@Nullable
 	private VendorException staleBecause;
 
@@ -29,6 +31,17 @@ public final class FetchReport {
 	 * @param failure the vendor failure it stood in for, when it was served stale
 	 */
 	synchronized void record(Instant fetchedAt, @Nullable VendorException failure) {
+		record(fetchedAt, failure, 0);
+	}
+
+	/**
+	 * Records one answer used, with what it weighs in the cache.
+	 * @param fetchedAt when it was fetched from the vendor
+	 * @param failure the vendor failure it stood in for, when it was served stale
+	 * @param weight its estimated heap in bytes
+	 */
+	synchronized void record(Instant fetchedAt, @Nullable VendorException failure, long weight) {
+		this.weight += weight;
 		if (this.oldestFetch == null || fetchedAt.isBefore(this.oldestFetch)) {
 			this.oldestFetch = fetchedAt;
 		}
@@ -45,6 +58,14 @@ public final class FetchReport {
 	@Nullable
 	public synchronized Instant oldestFetch() {
 		return this.oldestFetch;
+	}
+
+	/**
+	 * What the answers used weigh in the cache, in all.
+	 * @return the estimated heap in bytes
+	 */
+	synchronized long weight() {
+		return this.weight;
 	}
 
 	/**

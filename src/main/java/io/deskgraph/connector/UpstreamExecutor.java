@@ -126,9 +126,8 @@ public class UpstreamExecutor {
 	@SuppressWarnings("unchecked")
 	public <T> Mono<T> fetchSized(UpstreamRequest request, Supplier<Mono<Sized<T>>> call) {
 		if (!this.cache.caches(request)) {
-			return Mono
-				.deferContextual((context) -> guarded(request, call).doOnNext(
-						(value) -> report(context.getOrDefault(FetchReport.class, null), this.clock.instant(), null)))
+			return Mono.deferContextual((context) -> guarded(request, call).doOnNext(
+					(value) -> report(context.getOrDefault(FetchReport.class, null), this.clock.instant(), null, 0)))
 				.map(Sized::value);
 		}
 		return Mono.deferContextual((context) -> {
@@ -140,7 +139,7 @@ public class UpstreamExecutor {
 						.contextWrite(carried(context))
 						.toFuture());
 			return Mono.fromFuture(answer, true)
-				.doOnNext((fetched) -> report(report, fetched.fetchedAt(), null))
+				.doOnNext((fetched) -> report(report, fetched.fetchedAt(), null, fetched.weight()))
 				.onErrorResume(VendorException.class, (failure) -> stale(request, failure, report))
 				.map((fetched) -> (T) fetched.value());
 		});
@@ -162,13 +161,38 @@ public class UpstreamExecutor {
 		}
 		logger.warn("{} account {} {} failed ({}); serving its answer fetched at {}", request.vendor(),
 				request.accountId(), request.api(), failure.classification(), previous.fetchedAt());
-		report(report, previous.fetchedAt(), failure);
+		report(report, previous.fetchedAt(), failure, previous.weight());
 		return Mono.just(previous);
 	}
 
-	private static void report(@Nullable FetchReport report, Instant fetchedAt, @Nullable VendorException stale) {
+	private static void report(@Nullable FetchReport report, Instant fetchedAt, @Nullable VendorException stale,
+			long weight) {
 		if (report != null) {
-			report.record(fetchedAt, stale);
+			report.record(fetchedAt, stale, weight);
+		}
+	}
+
+	/**
+	 * A completed drain of pages, if one is kept.
+	 * @param drain the drain, as a call of its API
+	 * @return its answer: the items, when its oldest page was fetched, or {@code null}
+	 */
+	@Nullable
+	VendorPageCache.Answer keptDrain(UpstreamRequest drain) {
+		return this.cache.caches(drain) ? this.cache.keptDrain(drain) : null;
+	}
+
+	/**
+	 * Keeps a completed drain of pages for the time to live of its data.
+	 * @param drain the drain, as a call of its API
+	 * @param items its items
+	 * @param oldestFetch when its oldest page was fetched
+	 * @param weight what its pages weigh in the cache
+	 */
+	void keepDrain(UpstreamRequest drain, Object items, Instant oldestFetch, long weight) {
+		if (this.cache.caches(drain)) {
+			this.cache.keepDrain(drain, new VendorPageCache.Answer(items, oldestFetch, drain.freshness(),
+					(int) Math.min(Integer.MAX_VALUE, Math.max(weight, VendorPageCache.UNKNOWN_WEIGHT))));
 		}
 	}
 

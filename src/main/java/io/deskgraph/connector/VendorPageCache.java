@@ -106,6 +106,31 @@ final class VendorPageCache {
 	}
 
 	/**
+	 * A completed drain of pages kept for the time to live of its data from when it
+	 * completed, weighed as its pages are: the pages may be evicted before it, and its
+	 * items are theirs.
+	 * @param drain the drain, as a call of its API
+	 * @return the drain's answer, or {@code null} when none is kept
+	 */
+	@Nullable
+	Answer keptDrain(UpstreamRequest drain) {
+		CompletableFuture<Answer> kept = this.fresh.getIfPresent(new PageKey(drain, new DrainKey(drain.key())));
+		boolean done = kept != null && kept.isDone() && !kept.isCompletedExceptionally();
+		counter(drain, "cache.gets", done ? "hit" : "miss").increment();
+		return done ? kept.join() : null;
+	}
+
+	/**
+	 * Keeps a completed drain.
+	 * @param drain the drain, as a call of its API
+	 * @param answer its items, when its oldest page was fetched and what its pages weigh
+	 */
+	void keepDrain(UpstreamRequest drain, Answer answer) {
+		this.fresh.put(new PageKey(drain, new DrainKey(drain.key())), CompletableFuture.completedFuture(answer));
+		counter(drain, "cache.puts", null).increment();
+	}
+
+	/**
 	 * The last good answer of a call, kept for {@code deskgraph.cache.stale-for} past its
 	 * time to live.
 	 * @param request the call
@@ -182,6 +207,13 @@ final class VendorPageCache {
 		public int hashCode() {
 			return 31 * this.cache.hashCode() + this.key.hashCode();
 		}
+
+	}
+
+	/**
+	 * What identifies a completed drain among the pages of its API.
+	 */
+	private record DrainKey(Object key) {
 
 	}
 

@@ -62,6 +62,17 @@ public class VendorQuotaLimiter {
 	}
 
 	/**
+	 * How long until some more calls of an API, made now, would all have gone out within
+	 * its quota, behind the calls already waiting.
+	 * @param request a call of the API
+	 * @param calls how many calls
+	 * @return the time
+	 */
+	Duration timeFor(UpstreamRequest request, int calls) {
+		return Duration.ofNanos(bucket(request).nanosUntil(calls));
+	}
+
+	/**
 	 * The quota an API of a vendor is held to.
 	 * @param request a call of the API
 	 * @return the quota
@@ -81,7 +92,7 @@ public class VendorQuotaLimiter {
 		return this.buckets.computeIfAbsent(request.accountId() + "." + request.api(), (name) -> {
 			UpstreamProperties.Quota quota = quotaOf(request);
 			double usable = quota.perMinute() * this.properties.quotaHeadroom();
-			QuotaBucket bucket = new QuotaBucket(name, quota.burst(), usable - quota.burst(),
+			QuotaBucket bucket = new QuotaBucket(name, quota.burst(), usable,
 					(int) Math.floor(usable * this.properties.clientShare()), this.nanoTime, this.scheduler);
 			Tags tags = Tags.of("vendor", request.vendor().name(), "account", request.accountId(), "api",
 					request.api());

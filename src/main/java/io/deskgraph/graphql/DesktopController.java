@@ -2,6 +2,7 @@ package io.deskgraph.graphql;
 
 import java.util.List;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.Desktop;
 import io.deskgraph.usage.IdleDesktop;
@@ -34,8 +35,9 @@ class DesktopController {
 	}
 
 	@QueryMapping
-	Mono<DesktopStatusReport> desktopStatus(@Arguments FieldArguments.Status args) {
-		return this.service.desktopStatus(args);
+	Mono<DesktopStatusReport> desktopStatus(@Arguments FieldArguments.Status args,
+			DataFetchingFieldSelectionSet selection) {
+		return this.service.desktopStatus(args, selection);
 	}
 
 	@EntityMapping

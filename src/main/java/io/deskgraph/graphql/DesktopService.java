@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.deskgraph.connector.AccountRegistry;
 import io.deskgraph.connector.AccountScope;
 import io.deskgraph.usage.Account;
@@ -75,11 +76,18 @@ class DesktopService {
 		});
 	}
 
-	Mono<DesktopStatusReport> desktopStatus(FieldArguments.Status args) {
+	/**
+	 * Desktop counts by state of the selected accounts; login and attach counts are asked
+	 * of the vendors only when the selection has them, as they may cost a whole
+	 * inventory.
+	 */
+	Mono<DesktopStatusReport> desktopStatus(FieldArguments.Status args, DataFetchingFieldSelectionSet selection) {
+		boolean withLoginAndAttach = selection.containsAnyOf("login", "attach", "byAccount/login", "byAccount/attach",
+				"pools/login", "pools/attach");
 		return AccountScope.current().flatMap((scope) -> {
 			List<UsageConnector> connectors = this.accounts.select(scope, args.vendors(), args.accountIds());
 			StatusFilter filter = new StatusFilter(Objects.requireNonNullElse(args.desktopTypes(), List.of()),
-					Objects.requireNonNullElse(args.poolIds(), List.of()));
+					Objects.requireNonNullElse(args.poolIds(), List.of()), withLoginAndAttach);
 			return this.fanOut.ask(connectors, (connector) -> connector.desktopStatus(filter)).map(this::report);
 		});
 	}

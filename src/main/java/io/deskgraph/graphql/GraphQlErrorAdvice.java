@@ -13,6 +13,8 @@ import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.SourceError;
 import io.deskgraph.usage.UnsupportedQueryException;
 import io.deskgraph.usage.UpstreamBudgetExceededException;
+import io.deskgraph.usage.DataPendingException;
+import io.deskgraph.usage.SourceState;
 import io.deskgraph.usage.VendorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +101,11 @@ class GraphQlErrorAdvice {
 	@GraphQlExceptionHandler
 	GraphQLError vendorFailure(VendorException ex, DataFetchingEnvironment env) {
 		return SourceErrors.of(env, ex.getVendor(), ex.getAccountId(), SourceError.of(ex), null);
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError pending(DataPendingException ex, DataFetchingEnvironment env) {
+		return SourceErrors.of(env, ex.getVendor(), ex.getAccountId(), SourceError.pending(ex), SourceState.PENDING);
 	}
 
 	/**

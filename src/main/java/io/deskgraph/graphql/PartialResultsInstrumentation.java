@@ -47,7 +47,7 @@ class PartialResultsInstrumentation extends SimplePerformantInstrumentation {
 		List<GraphQLError> errors = new ArrayList<>();
 		for (SourceStatus source : sourced.sources()) {
 			SourceError error = source.error();
-			if (error != null && (source.state() == SourceState.FAILED || source.state() == SourceState.STALE)) {
+			if (error != null && source.state() != SourceState.OK) {
 				errors.add(SourceErrors.of(env, source.vendor(), source.accountId(), error, source.state()));
 			}
 		}

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.deskgraph.connector.FetchReport;
 import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.SourceError;
+import io.deskgraph.usage.DataPendingException;
 import io.deskgraph.usage.SourceState;
 import io.deskgraph.usage.SourceStatus;
 import io.deskgraph.usage.UnsupportedQueryException;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks several accounts the same question in parallel and records each one's status, so a
- * failing account becomes a {@code FAILED} source instead of failing the query.
+ * failing account becomes a {@code FAILED} source (one whose data is still being drained
+ * a {@code PENDING} one) instead of failing the query.
  *
  * @author DeskGraph
  */
@@ -78,6 +80,11 @@ class SourceFanOut {
 	private <T> SourceOutcome<T> notAnswered(UsageConnector connector, Throwable ex) {
 		if (ex instanceof UnsupportedQueryException) {
 			return new SourceOutcome<>(connector, null, status(connector, SourceState.UNSUPPORTED, null));
+		}
+		if (ex instanceof DataPendingException pending) {
+			logger.info("Account {} pending: {}", connector.account().id(), pending.getMessage());
+			return new SourceOutcome<>(connector, null,
+					status(connector, SourceState.PENDING, SourceError.pending(pending)));
 		}
 		SourceError error;
 		if (ex instanceof VendorException vendor) {

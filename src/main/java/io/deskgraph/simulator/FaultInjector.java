@@ -3,6 +3,7 @@ package io.deskgraph.simulator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Holds the faults currently in force and draws, per vendor call, which one (if any)
@@ -10,13 +11,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>
  * One random draw per call is compared against consecutive bands of the timeout, error,
  * throttle and malformed rates, in that order, so the rates are exact shares of all calls
- * as long as they add up to at most 1 (beyond that, the later bands shrink).
+ * as long as they add up to at most 1 (beyond that, the later bands shrink). An outage at
+ * a known point ({@code outageAfterCalls}, {@code outageCalls}) is counted down call by
+ * call from when it is set, and comes before the drawn faults.
  *
  * @author DeskGraph
  */
 public final class FaultInjector {
 
 	private volatile SimulatorFaults faults = SimulatorFaults.NONE;
+
+	/** Calls still answered before the outage; below zero when no outage is set. */
+	private final AtomicLong callsBeforeOutage = new AtomicLong(-1);
+
+	/** Calls the outage still fails. */
+	private final AtomicLong outageCallsLeft = new AtomicLong();
 
 	/**
 	 * Returns the faults in force.
@@ -30,8 +39,9 @@ public final class FaultInjector {
 	 * Replaces the faults in force.
 	 * @param faults the new faults
 	 */
-	public void set(SimulatorFaults faults) {
+	public synchronized void set(SimulatorFaults faults) {
 		this.faults = faults;
+		armOutage(faults);
 	}
 
 	/**
@@ -43,12 +53,35 @@ public final class FaultInjector {
 	 */
 	public synchronized SimulatorFaults merge(Map<String, ?> changes) {
 		this.faults = this.faults.merge(changes);
+		if (changes.containsKey("outageAfterCalls") || changes.containsKey("outageCalls")) {
+			armOutage(this.faults);
+		}
 		return this.faults;
 	}
 
 	/** Removes every fault. */
-	public void reset() {
+	public synchronized void reset() {
 		this.faults = SimulatorFaults.NONE;
+		armOutage(SimulatorFaults.NONE);
+	}
+
+	private void armOutage(SimulatorFaults faults) {
+		this.outageCallsLeft.set(faults.outageCalls());
+		this.callsBeforeOutage.set((faults.outageCalls() > 0) ? faults.outageAfterCalls() : -1);
+	}
+
+	/**
+	 * Counts one call against an outage set at a known point.
+	 * @return whether the call falls in the outage
+	 */
+	private boolean inOutage() {
+		if (this.callsBeforeOutage.get() < 0) {
+			return false;
+		}
+		if (this.callsBeforeOutage.getAndUpdate((left) -> (left > 0) ? left - 1 : left) > 0) {
+			return false;
+		}
+		return this.outageCallsLeft.getAndUpdate((left) -> (left > 0) ? left - 1 : left) > 0;
 	}
 
 	/**
@@ -59,6 +92,9 @@ public final class FaultInjector {
 		SimulatorFaults now = this.faults;
 		if (now.down()) {
 			return Fault.DOWN;
+		}
+		if (inOutage()) {
+			return Fault.SERVER_ERROR;
 		}
 		// One draw split into consecutive bands keeps the rates exact when they add up to
 		// 1.

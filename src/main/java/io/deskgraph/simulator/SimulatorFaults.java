@@ -13,13 +13,18 @@ import java.util.Map;
  * @param malformedRate share of calls answered 200 with a truncated, invalid JSON body (0
  * to 1)
  * @param down whether every vendor call has its connection closed without an answer
+ * @param outageAfterCalls for an outage at a known point: how many more vendor calls are
+ * answered normally before the outage's calls fail ({@code -1}: no outage); counted from
+ * when it is set
+ * @param outageCalls how many vendor calls the outage answers with a vendor server error,
+ * one after the other
  * @author DeskGraph
  */
 public record SimulatorFaults(long latencyMs, double errorRate, double throttleRate, double timeoutRate,
-		double malformedRate, boolean down) {
+		double malformedRate, boolean down, long outageAfterCalls, long outageCalls) {
 
 	/** No faults at all. */
-	public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, false);
+	public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, false, -1, 0);
 
 	/**
 	 * Validates the components.
@@ -29,6 +34,8 @@ public record SimulatorFaults(long latencyMs, double errorRate, double throttleR
 	 * @param timeoutRate share of calls never answered
 	 * @param malformedRate share of malformed bodies
 	 * @param down whether the simulator is down
+	 * @param outageAfterCalls calls answered before the outage, or -1
+	 * @param outageCalls calls the outage fails
 	 */
 	public SimulatorFaults {
 		if (latencyMs < 0 || latencyMs > 600_000) {
@@ -38,6 +45,12 @@ public record SimulatorFaults(long latencyMs, double errorRate, double throttleR
 		checkRate("throttleRate", throttleRate);
 		checkRate("timeoutRate", timeoutRate);
 		checkRate("malformedRate", malformedRate);
+		if (outageAfterCalls < -1) {
+			throw new IllegalArgumentException("outageAfterCalls must be -1 (no outage) or at least 0");
+		}
+		if (outageCalls < 0) {
+			throw new IllegalArgumentException("outageCalls must be at least 0");
+		}
 	}
 
 	/**
@@ -55,6 +68,8 @@ public record SimulatorFaults(long latencyMs, double errorRate, double throttleR
 		double timeout = this.timeoutRate;
 		double malformed = this.malformedRate;
 		boolean isDown = this.down;
+		long outageAfter = this.outageAfterCalls;
+		long outage = this.outageCalls;
 		for (Map.Entry<String, ?> change : changes.entrySet()) {
 			Object value = change.getValue();
 			switch (change.getKey()) {
@@ -63,6 +78,8 @@ public record SimulatorFaults(long latencyMs, double errorRate, double throttleR
 				case "throttleRate" -> throttle = number(change.getKey(), value);
 				case "timeoutRate" -> timeout = number(change.getKey(), value);
 				case "malformedRate" -> malformed = number(change.getKey(), value);
+				case "outageAfterCalls" -> outageAfter = (long) number(change.getKey(), value);
+				case "outageCalls" -> outage = (long) number(change.getKey(), value);
 				case "down" -> {
 					if (!(value instanceof Boolean bool)) {
 						throw new IllegalArgumentException("down must be true or false");
@@ -70,10 +87,11 @@ public record SimulatorFaults(long latencyMs, double errorRate, double throttleR
 					isDown = bool;
 				}
 				default -> throw new IllegalArgumentException("unknown fault '" + change.getKey()
-						+ "'; known: latencyMs, errorRate, throttleRate, timeoutRate, malformedRate, down");
+						+ "'; known: latencyMs, errorRate, throttleRate, timeoutRate, malformedRate, down, "
+						+ "outageAfterCalls, outageCalls");
 			}
 		}
-		return new SimulatorFaults(latency, error, throttle, timeout, malformed, isDown);
+		return new SimulatorFaults(latency, error, throttle, timeout, malformed, isDown, outageAfter, outage);
 	}
 
 	private static double number(String name, Object value) {

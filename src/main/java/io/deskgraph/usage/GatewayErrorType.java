@@ -16,6 +16,12 @@ public enum GatewayErrorType implements ErrorClassification {
 	UPSTREAM_THROTTLED(true, false),
 
 	/**
+	 * The account's data is still being drained from the vendor in the background; ask
+	 * again when it is ready.
+	 */
+	UPSTREAM_PENDING(true, false),
+
+	/**
 	 * The vendor did not answer usefully (5xx, timeout, malformed body, circuit open).
 	 */
 	UPSTREAM_UNAVAILABLE(true, true),

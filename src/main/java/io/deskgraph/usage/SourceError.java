@@ -31,6 +31,16 @@ public record SourceError(GatewayErrorType code, String message, boolean retryab
 	}
 
 	/**
+	 * The error of an account whose data is still being drained.
+	 * @param pending the drain's state
+	 * @return the error, retryable, with when the data will be ready
+	 */
+	public static SourceError pending(DataPendingException pending) {
+		return new SourceError(GatewayErrorType.UPSTREAM_PENDING, pending.getMessage(), true, null, null,
+				(int) Math.max(1, (pending.getReadyIn().toMillis() + 999) / 1000));
+	}
+
+	/**
 	 * The error of an account that failed for a reason inside DeskGraph, told only in the
 	 * server log.
 	 * @param accountId the account

@@ -7,6 +7,19 @@ package io.deskgraph.usage;
  */
 public enum SourceState {
 
-	OK, STALE, FAILED, UNSUPPORTED
+	/** The account answered; its data is fresh. */
+	OK,
+
+	/** The account failed and its last good data was served instead. */
+	STALE,
+
+	/** The account's data is still being drained in the background; ask again later. */
+	PENDING,
+
+	/** The account failed and contributed no data. */
+	FAILED,
+
+	/** The account's vendor has no API for the question. */
+	UNSUPPORTED
 
 }

@@ -154,7 +154,7 @@ public abstract class ConnectorContractTests {
 	}
 
 	private static StatusFilter everyDesktop() {
-		return new StatusFilter(List.of(), List.of());
+		return new StatusFilter(List.of(), List.of(), true);
 	}
 
 	private static void expectFailure(Mono<?> call, java.util.function.Consumer<VendorException> check) {

@@ -48,7 +48,12 @@ public final class TestUpstream {
 	 * @return the infrastructure
 	 */
 	public static ConnectorInfrastructure infrastructure(Clock clock) {
-		return new ConnectorInfrastructure(WebClient.builder(), new ObjectMapper(), direct(clock), clock);
+		UpstreamProperties noLimits = new UpstreamProperties(Map.of(), 1.0, 1.0,
+				new UpstreamProperties.Retry(Duration.ofMillis(1), Duration.ofMillis(1), 0, 1));
+		UpstreamExecutor upstream = direct(clock);
+		DrainJobs drains = new DrainJobs(new DrainsProperties(Duration.ofMinutes(1), 1000), upstream,
+				new VendorQuotaLimiter(noLimits, new SimpleMeterRegistry()), clock);
+		return new ConnectorInfrastructure(WebClient.builder(), new ObjectMapper(), upstream, drains, clock);
 	}
 
 }

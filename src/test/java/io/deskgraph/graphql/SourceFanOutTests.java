@@ -57,7 +57,7 @@ class SourceFanOutTests {
 
 	private static final Instant FETCHED = Instant.parse("2026-03-10T15:40:00Z");
 
-	private static final StatusFilter ALL = new StatusFilter(List.of(), List.of());
+	private static final StatusFilter ALL = new StatusFilter(List.of(), List.of(), true);
 
 	private final SourceFanOut fanOut = new SourceFanOut(Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -1,5 +1,7 @@
 package io.deskgraph.simulator;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,26 @@ class FaultInjectorTests {
 	void mergeChangesOnlyTheGivenSettings() {
 		this.injector.merge(Map.of("errorRate", 0.5));
 		SimulatorFaults merged = this.injector.merge(Map.of("latencyMs", 20, "down", true));
-		assertThat(merged).isEqualTo(new SimulatorFaults(20, 0.5, 0, 0, 0, true));
+		assertThat(merged).isEqualTo(new SimulatorFaults(20, 0.5, 0, 0, 0, true, -1, 0));
+	}
+
+	@Test
+	void outageStrikesAfterTheGivenCallsForTheGivenCalls() {
+		this.injector.merge(Map.of("outageAfterCalls", 3, "outageCalls", 2));
+		List<FaultInjector.Fault> drawn = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			drawn.add(this.injector.draw());
+		}
+		assertThat(drawn).containsExactly(FaultInjector.Fault.NONE, FaultInjector.Fault.NONE, FaultInjector.Fault.NONE,
+				FaultInjector.Fault.SERVER_ERROR, FaultInjector.Fault.SERVER_ERROR, FaultInjector.Fault.NONE,
+				FaultInjector.Fault.NONE, FaultInjector.Fault.NONE);
+		// Setting it again counts from then on.
+		this.injector.merge(Map.of("outageAfterCalls", 0));
+		assertThat(this.injector.draw()).isEqualTo(FaultInjector.Fault.SERVER_ERROR);
+		assertThat(this.injector.draw()).isEqualTo(FaultInjector.Fault.SERVER_ERROR);
+		assertThat(this.injector.draw()).isEqualTo(FaultInjector.Fault.NONE);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.injector.merge(Map.of("outageAfterCalls", -2)))
+			.withMessageContaining("outageAfterCalls");
 	}
 
 	@Test

@@ -52,7 +52,7 @@ public class AlibabaConnectorFactory extends VendorConnectorFactory<AlibabaUsage
 		AlibabaEcdClient client = new AlibabaEcdClient(this.infrastructure, endpoint(account), id, account.region(),
 				signing, this.properties);
 		return new AlibabaUsageConnector(new Account(id, Vendor.ALIBABA, account.region(), account.name()), client,
-				account.bizType(), this.properties, this.infrastructure.clock());
+				account.bizType(), this.properties, this.infrastructure.drains(), this.infrastructure.clock());
 	}
 
 	/**

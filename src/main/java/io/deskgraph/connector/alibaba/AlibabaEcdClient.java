@@ -136,10 +136,12 @@ final class AlibabaEcdClient {
 	 * @param maxResults page size, at most 100
 	 * @param nextToken the token of the page wanted, or {@code null} for the first
 	 * @param desktopIds only these desktops (at most 100); empty for all
+	 * @param freshness how long the page stays true: an inventory page lives longer than
+	 * the live state of a few desktops
 	 * @return the page
 	 */
-	Mono<DescribeDesktopsResponse> describeDesktops(int maxResults, @Nullable String nextToken,
-			List<String> desktopIds) {
+	Mono<DescribeDesktopsResponse> describeDesktops(int maxResults, @Nullable String nextToken, List<String> desktopIds,
+			Freshness freshness) {
 		Assert.isTrue(maxResults >= 1 && maxResults <= MAX_DESCRIBE_RESULTS,
 				"MaxResults must be between 1 and " + MAX_DESCRIBE_RESULTS);
 		Assert.isTrue(desktopIds.size() <= MAX_DESCRIBE_RESULTS,
@@ -150,7 +152,25 @@ final class AlibabaEcdClient {
 			.param("NextToken", nextToken)
 			.list("DesktopId", desktopIds)
 			.build();
-		return exchange(request, DescribeDesktopsResponse.class, Freshness.LIVE);
+		return exchange(request, DescribeDesktopsResponse.class, freshness);
+	}
+
+	/**
+	 * DescribeDesktops as a count: how many desktops of the account's region are in some
+	 * states, from the {@code TotalCount} of one page of a single desktop filtered by
+	 * {@code DesktopStatusList}.
+	 * @param statuses the states counted (at most 100); empty for every desktop
+	 * @return the count
+	 */
+	Mono<Long> countDesktops(List<String> statuses) {
+		Assert.isTrue(statuses.size() <= MAX_DESCRIBE_RESULTS, "At most " + MAX_DESCRIBE_RESULTS + " states");
+		AlibabaRequest request = AlibabaRequest.of(this.endpoint, DESCRIBE_DESKTOPS)
+			.param("RegionId", this.region)
+			.param("MaxResults", 1)
+			.list("DesktopStatusList", statuses)
+			.build();
+		return exchange(request, DescribeDesktopsResponse.class, Freshness.LIVE)
+			.map(DescribeDesktopsResponse::totalCount);
 	}
 
 	/**

@@ -39,21 +39,23 @@ import org.springframework.lang.Nullable;
  * of one account to DeskGraph's vendor-neutral records: desktop counts by state, idle
  * desktops, rankings by desktop or end user, and usage per desktop and end user.
  * <p>
- * Desktop states map to DeskGraph's counts as follows ({@code DesktopStatus} is matched
- * case-insensitively; transitional states count with the state they lead to, as Huawei
- * counts them):
+ * Desktop states map to DeskGraph's counts as follows:
  * <ul>
- * <li>run: {@code Running}, {@code Pending}, {@code Starting}, {@code Rebuilding},
- * {@code Waking} → active; {@code Stopped}, {@code Stopping} → stopped;
- * {@code Hibernated}, {@code Hibernating} → hibernated; {@code Expired}, {@code Deleted},
- * {@code Deleting} and any other or missing state → error.</li>
- * <li>login: {@code ConnectionStatus} {@code Connected} → inUse; otherwise a running
- * desktop whose {@code ConnectionStatus} is {@code Disconnected} → disconnected, and a
- * running desktop never connected ({@code Unknown} or absent) → ready; stopped, stopping,
- * hibernated and hibernating desktops → stopped; pending, starting, rebuilding and waking
- * desktops → unregistered; every other state → unableToConnect.</li>
- * <li>attach: a desktop with at least one {@code EndUserIds} entry → attached, else
- * unattached (Alibaba reports no attaching or failed assignments).</li>
+ * <li>run: counted by the vendor, one DescribeDesktops {@code TotalCount} per group of
+ * {@code DesktopStatusList} values ({@link RunGroup}): {@code Running}, {@code Pending},
+ * {@code Starting}, {@code Rebuilding} → active; {@code Stopped}, {@code Stopping} →
+ * stopped; {@code Hibernated} → hibernated; every other state ({@code Expired},
+ * {@code Deleted} and any the filter cannot name) → error, as the total minus the
+ * others.</li>
+ * <li>login, from the inventory ({@code ConnectionStatus} cannot be filtered on):
+ * {@code Connected} → inUse; otherwise a running desktop whose {@code ConnectionStatus}
+ * is {@code Disconnected} → disconnected, and a running desktop never connected
+ * ({@code Unknown} or absent) → ready; stopped, stopping, hibernated and hibernating
+ * desktops → stopped; pending, starting, rebuilding and waking desktops → unregistered;
+ * every other state → unableToConnect ({@code DesktopStatus} matched
+ * case-insensitively).</li>
+ * <li>attach, from the inventory: a desktop with at least one {@code EndUserIds} entry →
+ * attached, else unattached (Alibaba reports no attaching or failed assignments).</li>
  * </ul>
  * Alibaba desktops are all dedicated; there are no desktop pools.
  *
@@ -75,12 +77,25 @@ final class AlibabaMapper {
 	}
 
 	/**
-	 * Desktop counts of an inventory, by the state mapping above.
-	 * @param desktops every desktop of the account's region
-	 * @return the counts
+	 * Desktop counts by state, by the state mapping above.
+	 * @param runCounts the desktops of each group of run states, as the vendor counted
+	 * them; {@link RunGroup#TOTAL} is every desktop
+	 * @param inventory every desktop of the account's region, for the login and attach
+	 * counts; {@code null} when they are not asked for
+	 * @return the counts, without login and attach counts when no inventory is given
 	 */
-	StatusCounts statusCounts(List<DesktopItem> desktops) {
-		return countStates(desktops);
+	StatusCounts statusCounts(Map<RunGroup, Long> runCounts, @Nullable List<DesktopItem> inventory) {
+		long total = runCounts.getOrDefault(RunGroup.TOTAL, 0L);
+		long active = runCounts.getOrDefault(RunGroup.RUNNING, 0L) + runCounts.getOrDefault(RunGroup.STARTING, 0L);
+		long stopped = runCounts.getOrDefault(RunGroup.STOPPED, 0L);
+		long hibernated = runCounts.getOrDefault(RunGroup.HIBERNATED, 0L);
+		// Desktops change state between the counting calls: the rest is never negative.
+		long error = Math.max(0, total - active - stopped - hibernated);
+		RunCounts run = new RunCounts(toInt(active), toInt(stopped), toInt(error), toInt(hibernated));
+		if (inventory == null) {
+			return new StatusCounts(toInt(total), null, run, null, List.of());
+		}
+		return new StatusCounts(toInt(total), attachCounts(inventory), run, loginCounts(inventory), List.of());
 	}
 
 	/**
@@ -223,26 +238,29 @@ final class AlibabaMapper {
 				AlibabaFormats.parseInstant(item.creationTime()), null);
 	}
 
-	private static StatusCounts countStates(List<DesktopItem> desktops) {
-		int[] run = new int[RunState.values().length];
-		int[] login = new int[LoginState.values().length];
+	private static AttachCounts attachCounts(List<DesktopItem> inventory) {
 		int attached = 0;
-		for (DesktopItem desktop : desktops) {
-			RunState runState = RunState.of(desktop.desktopStatus());
-			run[runState.ordinal()]++;
-			login[LoginState.of(runState, desktop.desktopStatus(), desktop.connectionStatus()).ordinal()]++;
+		for (DesktopItem desktop : inventory) {
 			if (!desktop.endUserIds().isEmpty()) {
 				attached++;
 			}
 		}
-		return new StatusCounts(desktops.size(), new AttachCounts(attached, desktops.size() - attached, 0, 0),
-				new RunCounts(run[RunState.ACTIVE.ordinal()] + run[RunState.STARTING.ordinal()],
-						run[RunState.STOPPED.ordinal()], run[RunState.ERROR.ordinal()],
-						run[RunState.HIBERNATED.ordinal()]),
-				new LoginCounts(login[LoginState.IN_USE.ordinal()], login[LoginState.STOPPED.ordinal()],
-						login[LoginState.UNREGISTERED.ordinal()], login[LoginState.UNABLE_TO_CONNECT.ordinal()],
-						login[LoginState.READY.ordinal()], login[LoginState.DISCONNECTED.ordinal()]),
-				List.of());
+		return new AttachCounts(attached, inventory.size() - attached, 0, 0);
+	}
+
+	private static LoginCounts loginCounts(List<DesktopItem> inventory) {
+		int[] login = new int[LoginState.values().length];
+		for (DesktopItem desktop : inventory) {
+			RunState runState = RunState.of(desktop.desktopStatus());
+			login[LoginState.of(runState, desktop.connectionStatus()).ordinal()]++;
+		}
+		return new LoginCounts(login[LoginState.IN_USE.ordinal()], login[LoginState.STOPPED.ordinal()],
+				login[LoginState.UNREGISTERED.ordinal()], login[LoginState.UNABLE_TO_CONNECT.ordinal()],
+				login[LoginState.READY.ordinal()], login[LoginState.DISCONNECTED.ordinal()]);
+	}
+
+	private static int toInt(long count) {
+		return (int) Math.min(Integer.MAX_VALUE, count);
 	}
 
 	private Desktop desktop(String nativeId, @Nullable String name) {
@@ -288,7 +306,45 @@ final class AlibabaMapper {
 	}
 
 	/**
-	 * Run states DeskGraph counts, from Alibaba's {@code DesktopStatus}.
+	 * The groups of {@code DesktopStatus} values whose desktops are counted with one
+	 * filtered DescribeDesktops each, only values the filter accepts.
+	 */
+	enum RunGroup {
+
+		/** Running desktops. */
+		RUNNING("Running"),
+
+		/** Desktops on their way to running. */
+		STARTING("Pending", "Starting", "Rebuilding"),
+
+		/** Stopped desktops and those stopping. */
+		STOPPED("Stopped", "Stopping"),
+
+		/** Hibernated desktops. */
+		HIBERNATED("Hibernated"),
+
+		/** Every desktop, whatever its state. */
+		TOTAL;
+
+		private final List<String> statuses;
+
+		RunGroup(String... statuses) {
+			this.statuses = List.of(statuses);
+		}
+
+		/**
+		 * The {@code DesktopStatusList} values of the group.
+		 * @return the values, empty for every desktop
+		 */
+		List<String> statuses() {
+			return this.statuses;
+		}
+
+	}
+
+	/**
+	 * Run states of one desktop of the inventory, from Alibaba's {@code DesktopStatus},
+	 * which its login state follows.
 	 */
 	private enum RunState {
 
@@ -315,7 +371,7 @@ final class AlibabaMapper {
 
 		IN_USE, STOPPED, UNREGISTERED, UNABLE_TO_CONNECT, READY, DISCONNECTED;
 
-		static LoginState of(RunState run, @Nullable String status, @Nullable String connection) {
+		static LoginState of(RunState run, @Nullable String connection) {
 			if ("connected".equalsIgnoreCase(trim(connection))) {
 				return IN_USE;
 			}

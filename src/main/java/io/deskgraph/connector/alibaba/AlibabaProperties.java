@@ -12,8 +12,6 @@ import org.springframework.util.unit.DataSize;
  * @param responseTimeout how long one vendor call may take, body included, before it
  * fails as unavailable
  * @param connectTimeout how long opening a connection to the vendor may take
- * @param maxPagesPerCall the most NextToken pages one drain of a vendor API follows;
- * needing more fails with a message naming this limit
  * @param dayFetchConcurrency how many one-day usage rankings are fetched at once for the
  * per-day points of desktop usage
  * @param maxResponseSize the largest vendor answer read into memory
@@ -21,13 +19,10 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("deskgraph.alibaba")
 public record AlibabaProperties(@DefaultValue("5s") Duration responseTimeout,
-		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("50") int maxPagesPerCall,
-		@DefaultValue("4") int dayFetchConcurrency, @DefaultValue("16MB") DataSize maxResponseSize) {
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("4") int dayFetchConcurrency,
+		@DefaultValue("16MB") DataSize maxResponseSize) {
 
 	public AlibabaProperties {
-		if (maxPagesPerCall < 1) {
-			throw new IllegalArgumentException("deskgraph.alibaba.max-pages-per-call must be at least 1");
-		}
 		if (dayFetchConcurrency < 1) {
 			throw new IllegalArgumentException("deskgraph.alibaba.day-fetch-concurrency must be at least 1");
 		}
@@ -35,6 +30,6 @@ public record AlibabaProperties(@DefaultValue("5s") Duration responseTimeout,
 
 	/** The defaults, as bound from an empty configuration. */
 	public static final AlibabaProperties DEFAULTS = new AlibabaProperties(Duration.ofSeconds(5), Duration.ofSeconds(5),
-			50, 4, DataSize.ofMegabytes(16));
+			4, DataSize.ofMegabytes(16));
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import io.deskgraph.connector.alibaba.payload.DescribeDesktopsResponse;
 import io.deskgraph.connector.alibaba.payload.DesktopItem;
@@ -23,6 +24,9 @@ import io.deskgraph.usage.Granularity;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.connector.Drain;
+import io.deskgraph.connector.DrainJobs;
+import io.deskgraph.connector.Freshness;
 import io.deskgraph.usage.PlannedQuestion;
 import io.deskgraph.usage.RankDimension;
 import io.deskgraph.usage.RunCounts;
@@ -89,20 +93,24 @@ public final class AlibabaUsageConnector implements UsageConnector {
 
 	private final AlibabaMapper mapper;
 
+	private final DrainJobs drains;
+
 	/**
-	 * The most pages each kind of drain has taken for this account, for the cost model:
-	 * DescribeDesktops, rankings of one day, rankings of longer windows.
+	 * The most pages each kind of drain has taken for this account (DescribeDesktops,
+	 * rankings of one day, rankings of longer windows), for the first estimate of when a
+	 * new drain will be done.
 	 */
 	private final Map<String, Integer> knownPages = new ConcurrentHashMap<>();
 
 	AlibabaUsageConnector(Account account, AlibabaEcdClient client, @Nullable Integer bizType,
-			AlibabaProperties properties, Clock clock) {
+			AlibabaProperties properties, DrainJobs drains, Clock clock) {
 		this.account = account;
 		this.client = client;
 		this.bizType = bizType;
 		this.properties = properties;
 		this.clock = clock;
 		this.mapper = new AlibabaMapper(account);
+		this.drains = drains;
 	}
 
 	@Override
@@ -110,21 +118,25 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		return this.account;
 	}
 
+	/**
+	 * The request's share of the calls: each drain a question joins counts as one, as a
+	 * drain's pages are its own job's, bounded by its own budget and paced by the quota;
+	 * a status count is one call per group of run states and one drain of the inventory.
+	 */
 	@Override
 	public int plannedCalls(PlannedQuestion question) {
 		DateRange range = question.range();
 		return switch (question.kind()) {
-			case STATUS -> knownPages(DESKTOPS_DRAIN);
-			case IDLE -> knownPages(DESKTOPS_DRAIN) + knownPages(RANKING_DRAIN);
-			case RANKING -> knownPages(rankingDrain(range));
+			case STATUS -> AlibabaMapper.RunGroup.values().length + 1;
+			case IDLE -> 2;
+			case RANKING -> 1;
 			case USAGE -> {
-				int total = knownPages(rankingDrain(range));
+				int drains = 1;
 				if (question.withPoints() && range != null && range.days() > 1) {
 					// Per-day points come from one ranking per day.
-					long days = Math.min(range.days(), USAGE_WINDOW_DAYS + 1);
-					total += (int) (days * knownPages(DAY_RANKING_DRAIN));
+					drains += (int) Math.min(range.days(), USAGE_WINDOW_DAYS + 1);
 				}
-				yield total;
+				yield drains;
 			}
 			default -> 0;
 		};
@@ -149,7 +161,22 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			// none.
 			return Mono.just(new StatusCounts(0, AttachCounts.NONE, RunCounts.NONE, LoginCounts.NONE, List.of()));
 		}
-		return desktops().map(this.mapper::statusCounts);
+		if (!filter.withLoginAndAttach()) {
+			return runCounts().map((counts) -> this.mapper.statusCounts(counts, null));
+		}
+		return Mono.zip(runCounts(), inventory())
+			.map((answers) -> this.mapper.statusCounts(answers.getT1(), answers.getT2()));
+	}
+
+	/**
+	 * How many desktops are in each group of run states, counted by the vendor with one
+	 * small DescribeDesktops call per group ({@code DesktopStatusList} and
+	 * {@code TotalCount}), not by listing every desktop.
+	 */
+	private Mono<Map<AlibabaMapper.RunGroup, Long>> runCounts() {
+		return Flux.fromArray(AlibabaMapper.RunGroup.values())
+			.flatMap((group) -> this.client.countDesktops(group.statuses()).map((count) -> Map.entry(group, count)))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	@Override
@@ -162,7 +189,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			LocalDate last = LocalDate.ofInstant(until.isAfter(since) ? until.minusNanos(1) : since, ZoneOffset.UTC);
 			checkWindow(first, "since");
 			DateRange days = new DateRange(first, last.isAfter(today) ? today : last);
-			return Mono.zip(desktops(), usageRows(days, "since"))
+			return Mono.zip(inventory(), usageRows(days))
 				.map((answers) -> Slice.of(this.mapper.idleDesktops(answers.getT1(), answers.getT2(), until), offset,
 						count));
 		});
@@ -177,7 +204,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			}
 			DateRange range = query.range();
 			checkRange(range);
-			return usageRows(range, "range").flatMap((rows) -> {
+			return usageRows(range).flatMap((rows) -> {
 				AlibabaMapper.DesktopUsages usages = this.mapper.desktopUsages(rows, query);
 				List<AlibabaMapper.UsageKey> page = Slice.of(usages.keys(), offset, count).items();
 				if (page.isEmpty() || !query.withPoints()) {
@@ -192,74 +219,83 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
 		return Mono.defer(() -> {
 			checkRange(range);
-			return usageRows(range, "range").map((rows) -> Slice.of(this.mapper.ranking(rows, by), offset, count));
+			return usageRows(range).map((rows) -> Slice.of(this.mapper.ranking(rows, by), offset, count));
 		});
 	}
 
 	/**
-	 * Drains a NextToken chain of one vendor action, one page after the other: the first
-	 * page without a token, each next page with the token of the one before, until a page
-	 * comes without a token.
-	 * @param action the vendor action, named in errors
+	 * Drains a NextToken chain of one vendor action as a shared background job: the first
+	 * page without a token (its total count tells how many pages to expect), each next
+	 * page with the token of the one before, until a page comes without a token.
+	 * @param drain what is drained, shared by everyone who asks the same
 	 * @param drainKind the kind of drain whose page count the cost model remembers
-	 * @param pageSize the page size asked for, named in errors
-	 * @param tooMany the error raised when the chain is longer than the page cap
+	 * @param pageSize the page size asked for
 	 * @param fetch fetches the page of a token ({@code null} for the first)
 	 * @param items the items of a page
 	 * @param nextToken the token of the page after a page
+	 * @param totalCount the total count of items a page reports
 	 * @return every item, in vendor order
 	 */
-	private <P, T> Mono<List<T>> drain(String action, String drainKind, int pageSize,
-			Function<String, RuntimeException> tooMany, Function<String, Mono<P>> fetch, Function<P, List<T>> items,
-			Function<P, String> nextToken) {
-		int maxPages = this.properties.maxPagesPerCall();
-		String limit = maxPages + " pages of " + pageSize + " (deskgraph.alibaba.max-pages-per-call)";
-		return Mono.defer(() -> fetch.apply(null)).map((payload) -> new Page<>(payload, 1, null)).expand((page) -> {
-			String token = nextToken.apply(page.payload());
-			if (!StringUtils.hasText(token)) {
-				return Mono.empty();
-			}
-			if (token.equals(page.token())) {
-				return Mono.error(VendorUnavailableException.malformed(Vendor.ALIBABA, this.account.id(), action,
-						"answered the NextToken it was sent, so paging would not end", null));
-			}
-			if (page.number() >= maxPages) {
-				return Mono.error(tooMany.apply(limit));
-			}
-			return fetch.apply(token).map((payload) -> new Page<>(payload, page.number() + 1, token));
-		}).collectList().map((pages) -> {
-			this.knownPages.merge(drainKind, pages.size(), Math::max);
-			List<T> all = new ArrayList<>();
-			pages.forEach((page) -> all.addAll(items.apply(page.payload())));
-			return all;
-		});
+	private <P, T> Mono<List<T>> drain(Drain drain, String drainKind, int pageSize, Function<String, Mono<P>> fetch,
+			Function<P, List<T>> items, Function<P, String> nextToken, ToLongFunction<P> totalCount) {
+		return this.drains.drain(drain, knownPages(drainKind),
+				(progress) -> Mono.defer(() -> fetch.apply(null)).map((payload) -> {
+					progress.page();
+					progress.expectItems(totalCount.applyAsLong(payload), pageSize);
+					return new Page<>(payload, null);
+				}).expand((page) -> {
+					String token = nextToken.apply(page.payload());
+					if (!StringUtils.hasText(token)) {
+						return Mono.empty();
+					}
+					if (token.equals(page.token())) {
+						return Mono.error(VendorUnavailableException.malformed(Vendor.ALIBABA, this.account.id(),
+								drain.api(), "answered the NextToken it was sent, so paging would not end", null));
+					}
+					if (!progress.mayFetchMore()) {
+						return Mono
+							.error(VendorUnavailableException.malformed(Vendor.ALIBABA, this.account.id(), drain.api(),
+									"kept paging past " + progress.budgetReason() + ", for the " + drain.what(), null));
+					}
+					return fetch.apply(token).map((payload) -> {
+						progress.page();
+						return new Page<>(payload, token);
+					});
+				}).collectList().map((pages) -> {
+					this.knownPages.merge(drainKind, pages.size(), Math::max);
+					List<T> all = new ArrayList<>();
+					pages.forEach((page) -> all.addAll(items.apply(page.payload())));
+					return all;
+				}));
 	}
 
 	/**
 	 * Every usage row of the account's region in a window, from one drain of
 	 * QueryHistoryUsageDurationRank.
 	 */
-	private Mono<List<UsageDurationItem>> usageRows(DateRange range, String argument) {
-		return drain(AlibabaEcdClient.QUERY_HISTORY_USAGE_DURATION_RANK, rankingDrain(range), RANK_PAGE_SIZE,
-				(limit) -> new InvalidArgumentException(argument,
-						"Alibaba usage ranking from " + range.from() + " to " + range.to() + " for account '"
-								+ this.account.id() + "' has more rows than " + limit + " hold; ask for fewer days"),
+	private Mono<List<UsageDurationItem>> usageRows(DateRange range) {
+		Drain drain = new Drain(Vendor.ALIBABA, this.account.id(), AlibabaEcdClient.QUERY_HISTORY_USAGE_DURATION_RANK,
+				new RankingDrain(range, this.bizType), Freshness.ofWindowEnding(range.to(), this.clock),
+				"usage ranking from " + range.from() + " to " + range.to());
+		return drain(drain, rankingDrain(range), RANK_PAGE_SIZE,
 				(token) -> this.client.queryHistoryUsageDurationRank(range.from(), range.to(), this.bizType,
 						RANK_PAGE_SIZE, token),
-				UsageDurationRankResponse::usageDurationList, UsageDurationRankResponse::nextToken)
+				UsageDurationRankResponse::usageDurationList, UsageDurationRankResponse::nextToken,
+				UsageDurationRankResponse::totalCount)
 			.map((rows) -> rows.stream().filter(this::inRegion).toList());
 	}
 
 	/**
-	 * Every desktop of the account's region, from one drain of DescribeDesktops.
+	 * Every desktop of the account's region, from one drain of DescribeDesktops kept for
+	 * {@code deskgraph.cache.inventory-ttl}.
 	 */
-	private Mono<List<DesktopItem>> desktops() {
-		return drain(AlibabaEcdClient.DESCRIBE_DESKTOPS, DESKTOPS_DRAIN, DESCRIBE_PAGE_SIZE,
-				(limit) -> new InvalidArgumentException("accountIds",
-						"Alibaba account '" + this.account.id() + "' has more desktops in " + this.account.region()
-								+ " than " + limit + " hold; raise the limit or leave the account out"),
-				(token) -> this.client.describeDesktops(DESCRIBE_PAGE_SIZE, token, List.of()),
-				DescribeDesktopsResponse::desktops, DescribeDesktopsResponse::nextToken);
+	private Mono<List<DesktopItem>> inventory() {
+		Drain drain = new Drain(Vendor.ALIBABA, this.account.id(), AlibabaEcdClient.DESCRIBE_DESKTOPS,
+				this.account.region(), Freshness.INVENTORY, "desktop inventory of " + this.account.region());
+		return drain(drain, DESKTOPS_DRAIN, DESCRIBE_PAGE_SIZE,
+				(token) -> this.client.describeDesktops(DESCRIBE_PAGE_SIZE, token, List.of(), Freshness.INVENTORY),
+				DescribeDesktopsResponse::desktops, DescribeDesktopsResponse::nextToken,
+				DescribeDesktopsResponse::totalCount);
 	}
 
 	/**
@@ -271,8 +307,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			return Mono.just(Map.of(range.from(), rows));
 		}
 		return Flux.fromStream(range.from().datesUntil(range.to().plusDays(1)))
-			.flatMapSequential(
-					(day) -> usageRows(new DateRange(day, day), "range").map((dayRows) -> Map.entry(day, dayRows)),
+			.flatMapSequential((day) -> usageRows(new DateRange(day, day)).map((dayRows) -> Map.entry(day, dayRows)),
 					this.properties.dayFetchConcurrency())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
@@ -301,9 +336,16 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	}
 
 	/**
-	 * A page of a NextToken chain, numbered from 1, with the token it was fetched with.
+	 * A page of a NextToken chain, with the token it was fetched with.
 	 */
-	private record Page<P>(P payload, int number, @Nullable String token) {
+	private record Page<P>(P payload, @Nullable String token) {
+
+	}
+
+	/**
+	 * What identifies a drain of the usage ranking.
+	 */
+	private record RankingDrain(DateRange range, @Nullable Integer bizType) {
 
 	}
 

@@ -43,7 +43,7 @@ public class HuaweiConnectorFactory extends VendorConnectorFactory<HuaweiUsageCo
 		HuaweiWorkspaceClient client = new HuaweiWorkspaceClient(this.infrastructure, endpoint, id, projectId,
 				authentication, this.properties);
 		return new HuaweiUsageConnector(new Account(id, Vendor.HUAWEI, account.region(), account.name()), client,
-				this.properties, this.infrastructure.clock());
+				this.properties, this.infrastructure.drains(), this.infrastructure.clock());
 	}
 
 	private HuaweiSigningFilter authentication(AccountProperties account, String projectId) {

@@ -12,21 +12,16 @@ import org.springframework.util.unit.DataSize;
  * @param responseTimeout how long one vendor call may take, body included, before it
  * fails as unavailable
  * @param connectTimeout how long opening a connection to the vendor may take
- * @param maxPagesPerCall the most vendor pages one connector call fetches; asking for
- * more fails with a message naming this limit
  * @param pageFetchConcurrency how many vendor pages are fetched at once after the first
  * @param maxResponseSize the largest vendor answer read into memory
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.huawei")
 public record HuaweiProperties(@DefaultValue("5s") Duration responseTimeout,
-		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("50") int maxPagesPerCall,
-		@DefaultValue("9") int pageFetchConcurrency, @DefaultValue("16MB") DataSize maxResponseSize) {
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("9") int pageFetchConcurrency,
+		@DefaultValue("16MB") DataSize maxResponseSize) {
 
 	public HuaweiProperties {
-		if (maxPagesPerCall < 1) {
-			throw new IllegalArgumentException("deskgraph.huawei.max-pages-per-call must be at least 1");
-		}
 		if (pageFetchConcurrency < 1) {
 			throw new IllegalArgumentException("deskgraph.huawei.page-fetch-concurrency must be at least 1");
 		}
@@ -34,6 +29,6 @@ public record HuaweiProperties(@DefaultValue("5s") Duration responseTimeout,
 
 	/** The defaults, as bound from an empty configuration. */
 	public static final HuaweiProperties DEFAULTS = new HuaweiProperties(Duration.ofSeconds(5), Duration.ofSeconds(5),
-			50, 9, DataSize.ofMegabytes(16));
+			9, DataSize.ofMegabytes(16));
 
 }

@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
+import io.deskgraph.connector.Drain;
+import io.deskgraph.connector.DrainJobs;
+import io.deskgraph.connector.Freshness;
 import io.deskgraph.connector.huawei.payload.DesktopMetricsParams;
 import io.deskgraph.connector.huawei.payload.DesktopMetricsResponse;
 import io.deskgraph.connector.huawei.payload.UnusedDesktopsResponse;
@@ -87,13 +90,20 @@ public final class HuaweiUsageConnector implements UsageConnector {
 
 	private final HuaweiMapper mapper;
 
-	/** The largest total each API has reported for this account, for the cost model. */
+	private final DrainJobs drains;
+
+	/**
+	 * The largest total each API has reported for this account, for the first estimate of
+	 * how long a new drain takes.
+	 */
 	private final Map<String, Long> knownTotals = new ConcurrentHashMap<>();
 
-	HuaweiUsageConnector(Account account, HuaweiWorkspaceClient client, HuaweiProperties properties, Clock clock) {
+	HuaweiUsageConnector(Account account, HuaweiWorkspaceClient client, HuaweiProperties properties, DrainJobs drains,
+			Clock clock) {
 		this.account = account;
 		this.client = client;
 		this.properties = properties;
+		this.drains = drains;
 		this.clock = clock;
 		this.mapper = new HuaweiMapper(account);
 	}
@@ -115,18 +125,17 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	/**
-	 * Calls of ListUsedDesktopInfo: one walk per 31-day window; a single window is read
-	 * up to the results wanted, several windows (and batches of desktops named by id) are
-	 * drained whole, as many pages as the largest answer seen so far had.
+	 * Calls of ListUsedDesktopInfo: a single 31-day window is read up to the results
+	 * wanted; several windows are each drained whole by a shared drain job, which counts
+	 * as one call of the request (its pages are the job's, paced by the quota).
 	 */
 	private int usedCalls(PlannedQuestion question) {
 		long days = (question.range() != null) ? question.range().days() : USED_MAX_DAYS;
 		long windows = Math.max(1, (days + USED_MAX_DAYS - 1) / USED_MAX_DAYS);
-		if (windows == 1 || question.byIds()) {
-			return (int) Math.min(Integer.MAX_VALUE, windows * pages(question.count(), USED_PAGE_SIZE));
+		if (windows == 1) {
+			return pages(question.count(), USED_PAGE_SIZE);
 		}
-		long rows = this.knownTotals.getOrDefault("ListUsedDesktopInfo", 0L);
-		return (int) Math.min(Integer.MAX_VALUE, windows * pages(rows, USED_PAGE_SIZE));
+		return (int) windows;
 	}
 
 	private static int pages(long rows, int pageSize) {
@@ -161,10 +170,9 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			// Entries of one desktop and user spread over several windows merge into one,
 			// so every window is drained before the merged list can be sliced.
 			return Flux.fromIterable(windows)
-				.flatMapSequential((window) -> usedDesktops(query, window, 0, Integer.MAX_VALUE),
-						this.properties.pageFetchConcurrency())
+				.flatMapSequential((window) -> usedDrain(query, window), this.properties.pageFetchConcurrency())
 				.collectList()
-				.map((slices) -> Slice.of(HuaweiMapper.merge(slices), offset, count));
+				.map((drained) -> Slice.of(HuaweiMapper.merge(drained), offset, count));
 		});
 	}
 
@@ -249,7 +257,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	private <P, T> Mono<Slice<T>> walk(String operation, long offset, int count, int pageSize,
 			LongFunction<Mono<P>> fetch, Function<P, List<T>> items, ToLongFunction<P> total) {
 		long firstPage = (offset / pageSize) * pageSize;
-		if (firstPage > Integer.MAX_VALUE - (long) pageSize * this.properties.maxPagesPerCall()) {
+		if (firstPage > Integer.MAX_VALUE - pageSize) {
 			return Mono.error(new InvalidArgumentException("after",
 					"offset " + offset + " is beyond what Huawei " + operation + " can page to"));
 		}
@@ -259,12 +267,6 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			long end = Math.min(offset + count, vendorTotal);
 			long lastPage = (end > firstPage) ? ((end - 1) / pageSize) * pageSize : firstPage;
 			long pages = (lastPage - firstPage) / pageSize + 1;
-			int maxPages = this.properties.maxPagesPerCall();
-			if (pages > maxPages) {
-				return Mono.error(new InvalidArgumentException("first", "Huawei " + operation + " would need " + pages
-						+ " pages of " + pageSize + " for this request, more than the " + maxPages
-						+ " pages fetched per call (deskgraph.huawei.max-pages-per-call); ask for fewer results"));
-			}
 			Flux<T> rest = Flux.range(1, (int) pages - 1)
 				.flatMapSequential((page) -> fetch.apply(firstPage + (long) page * pageSize).map(items),
 						this.properties.pageFetchConcurrency())
@@ -286,6 +288,38 @@ public final class HuaweiUsageConnector implements UsageConnector {
 					.map((info) -> this.mapper.desktopUsage(info, query.granularity()))
 					.toList(),
 				UsedDesktopInfoResponse::totalCount);
+	}
+
+	/**
+	 * Every entry of ListUsedDesktopInfo in one window, from a shared drain job: the
+	 * first page (it carries the total), then the others a few at a time.
+	 */
+	private Mono<Slice<DesktopUsage>> usedDrain(UsageQuery query, DateRange window) {
+		String operation = "ListUsedDesktopInfo";
+		Drain drain = new Drain(Vendor.HUAWEI, this.account.id(), operation, usedRequest(query, window, 0),
+				Freshness.ofWindowEnding(window.to(), this.clock),
+				"desktop usage from " + window.from() + " to " + window.to());
+		int expected = pages(this.knownTotals.getOrDefault(operation, 0L), USED_PAGE_SIZE);
+		Function<UsedDesktopInfoResponse, List<DesktopUsage>> items = (page) -> page.desktopUsedInfoList()
+			.stream()
+			.map((info) -> this.mapper.desktopUsage(info, query.granularity()))
+			.toList();
+		return this.drains.drain(drain, expected,
+				(progress) -> Mono.defer(() -> this.client.listUsedDesktopInfo(usedRequest(query, window, 0)))
+					.flatMap((first) -> {
+						progress.page();
+						progress.expectItems(first.totalCount(), USED_PAGE_SIZE);
+						this.knownTotals.merge(operation, first.totalCount(), Math::max);
+						Flux<List<DesktopUsage>> rest = Flux.range(1, progress.expectedPages() - 1)
+							.flatMapSequential((page) -> this.client
+								.listUsedDesktopInfo(usedRequest(query, window, (long) page * USED_PAGE_SIZE))
+								.doOnNext((answer) -> progress.page())
+								.map(items), this.properties.pageFetchConcurrency());
+						return Flux.concat(Mono.just(items.apply(first)), rest)
+							.flatMapIterable(Function.identity())
+							.collectList();
+					}))
+			.map((entries) -> new Slice<>(entries, entries.size()));
 	}
 
 	private UsedDesktopInfoRequest usedRequest(UsageQuery query, DateRange window, long offset) {

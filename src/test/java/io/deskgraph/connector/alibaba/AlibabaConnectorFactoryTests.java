@@ -82,18 +82,16 @@ class AlibabaConnectorFactoryTests {
 		assertThat(bound).isEqualTo(AlibabaProperties.DEFAULTS);
 		assertThat(bound.responseTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(bound.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-		assertThat(bound.maxPagesPerCall()).isEqualTo(50);
 		assertThat(bound.dayFetchConcurrency()).isEqualTo(4);
 		assertThat(bound.maxResponseSize()).isEqualTo(DataSize.ofMegabytes(16));
 		AlibabaProperties custom = new Binder(new MapConfigurationPropertySource(
-				Map.of("deskgraph.alibaba.max-pages-per-call", "3", "deskgraph.alibaba.response-timeout", "2s")))
+				Map.of("deskgraph.alibaba.day-fetch-concurrency", "3", "deskgraph.alibaba.response-timeout", "2s")))
 			.bindOrCreate("deskgraph.alibaba", AlibabaProperties.class);
-		assertThat(custom.maxPagesPerCall()).isEqualTo(3);
+		assertThat(custom.dayFetchConcurrency()).isEqualTo(3);
 		assertThat(custom.responseTimeout()).isEqualTo(Duration.ofSeconds(2));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new AlibabaProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 4,
-					DataSize.ofMegabytes(1)))
-			.withMessageContaining("max-pages-per-call");
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new AlibabaProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, DataSize.ofMegabytes(1)))
+			.withMessageContaining("day-fetch-concurrency");
 	}
 
 	private static AccountProperties account(@Nullable String accessKey, @Nullable String secretKey,

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.deskgraph.connector.Freshness;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.usage.Vendor;
 import io.deskgraph.usage.VendorException;
@@ -47,7 +48,8 @@ class AlibabaEcdClientTests {
 		this.server.answer((request) -> AlibabaStubServer.Answer
 			.json(400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow control.\"}")
 			.header("x-acs-retry-after", "1500"));
-		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, java.util.List.of()))
+		StepVerifier
+			.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, java.util.List.of(), Freshness.LIVE))
 			.expectErrorSatisfies(
 					(ex) -> assertThat(ex).isInstanceOfSatisfying(io.deskgraph.usage.VendorQuotaException.class,
 							(quota) -> assertThat(quota.getRetryAfter()).isEqualTo(java.time.Duration.ofMillis(1500))))
@@ -79,7 +81,9 @@ class AlibabaEcdClientTests {
 	@Test
 	void describeDesktopsSendsTheRegionAndDesktopIds() throws InterruptedException {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{\"TotalCount\":0}"));
-		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, "n1", List.of("ecd-1", "ecd-2")))
+		StepVerifier
+			.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, "n1", List.of("ecd-1", "ecd-2"),
+					Freshness.LIVE))
 			.expectNextCount(1)
 			.verifyComplete();
 		AlibabaStubServer.Captured sent = this.server.take();
@@ -104,7 +108,7 @@ class AlibabaEcdClientTests {
 				: "{\"RequestId\":\"REQ-" + status + "\",\"HostId\":\"ecd.cn-shanghai.aliyuncs.com\",\"Code\":\"" + code
 						+ "\",\"Message\":\"the vendor says no\",\"Recommend\":\"https://api.aliyun.com/x\"}";
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(status, body));
-		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of()))
+		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of(), Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex.getClass().getSimpleName()).isEqualTo(expected);
 				VendorException vendor = (VendorException) ex;
@@ -132,7 +136,7 @@ class AlibabaEcdClientTests {
 	void requestIdComesFromTheHeaderWhenTheBodyHasNone() {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(503, "Service Unavailable")
 			.header("x-acs-request-id", "HDR-REQ-1"));
-		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of()))
+		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of(), Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
 				assertThat(((VendorException) ex).getUpstreamRequestId()).isEqualTo("HDR-REQ-1");
@@ -145,7 +149,7 @@ class AlibabaEcdClientTests {
 	void malformedBodyIsUnavailability() {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{\"TotalCount\":3,\"Desktops\":[{\"Des")
 			.header("x-acs-request-id", "HDR-REQ-2"));
-		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of()))
+		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of(), Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
 				assertThat(((VendorException) ex).getHttpStatus()).isEqualTo(200);
@@ -158,22 +162,24 @@ class AlibabaEcdClientTests {
 	@Test
 	void answerSlowerThanTheResponseTimeoutIsUnavailability() {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{}").delayed(Duration.ofMillis(1500)));
-		AlibabaProperties impatient = new AlibabaProperties(Duration.ofMillis(300), Duration.ofSeconds(1), 50, 4,
+		AlibabaProperties impatient = new AlibabaProperties(Duration.ofMillis(300), Duration.ofSeconds(1), 4,
 				DataSize.ofMegabytes(16));
-		StepVerifier.create(client(impatient).describeDesktops(100, null, List.of())).expectErrorSatisfies((ex) -> {
-			assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-			assertThat(((VendorException) ex).getHttpStatus()).isZero();
-			assertThat(ex.getMessage()).contains("did not answer within 300 ms");
-		}).verify(Duration.ofSeconds(10));
+		StepVerifier.create(client(impatient).describeDesktops(100, null, List.of(), Freshness.LIVE))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
+				assertThat(((VendorException) ex).getHttpStatus()).isZero();
+				assertThat(ex.getMessage()).contains("did not answer within 300 ms");
+			})
+			.verify(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void answerLargerThanTheLimitIsUnavailability() {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200,
 				"{\"TotalCount\":0,\"Padding\":\"" + "x".repeat(4096) + "\"}"));
-		AlibabaProperties small = new AlibabaProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), 50, 4,
+		AlibabaProperties small = new AlibabaProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), 4,
 				DataSize.ofKilobytes(1));
-		StepVerifier.create(client(small).describeDesktops(100, null, List.of()))
+		StepVerifier.create(client(small).describeDesktops(100, null, List.of(), Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(VendorUnavailableException.class)
 				.hasMessageContaining("deskgraph.alibaba.max-response-size"))
 			.verify(Duration.ofSeconds(10));
@@ -184,10 +190,12 @@ class AlibabaEcdClientTests {
 		int port = this.server.port();
 		this.server.close();
 		AlibabaEcdClient client = client(AlibabaProperties.DEFAULTS, URI.create("http://127.0.0.1:" + port));
-		StepVerifier.create(client.describeDesktops(100, null, List.of())).expectErrorSatisfies((ex) -> {
-			assertThat(ex).isInstanceOf(VendorUnavailableException.class);
-			assertThat(ex.getMessage()).contains("could not be reached");
-		}).verify(Duration.ofSeconds(10));
+		StepVerifier.create(client.describeDesktops(100, null, List.of(), Freshness.LIVE))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
+				assertThat(ex.getMessage()).contains("could not be reached");
+			})
+			.verify(Duration.ofSeconds(10));
 	}
 
 	@Test

@@ -56,8 +56,24 @@ class AlibabaMapperTests {
 		// Running+Connected → active, inUse; Stopped → stopped (login stopped); Running
 		// never connected → ready; Running+Disconnected → disconnected. Three of four
 		// have end users.
-		assertThat(this.mapper.statusCounts(inventory())).isEqualTo(new StatusCounts(4, new AttachCounts(3, 1, 0, 0),
-				new RunCounts(3, 1, 0, 0), new LoginCounts(1, 1, 0, 0, 1, 1), List.of()));
+		Map<AlibabaMapper.RunGroup, Long> counts = Map.of(AlibabaMapper.RunGroup.RUNNING, 3L,
+				AlibabaMapper.RunGroup.STARTING, 0L, AlibabaMapper.RunGroup.STOPPED, 1L,
+				AlibabaMapper.RunGroup.HIBERNATED, 0L, AlibabaMapper.RunGroup.TOTAL, 4L);
+		assertThat(this.mapper.statusCounts(counts, inventory())).isEqualTo(new StatusCounts(4,
+				new AttachCounts(3, 1, 0, 0), new RunCounts(3, 1, 0, 0), new LoginCounts(1, 1, 0, 0, 1, 1), List.of()));
+	}
+
+	@Test
+	void runStatesAreCountedByGroupAndEveryOtherStateIsAnError() {
+		// 2 running, 1 starting, 3 stopped, 1 hibernated of 9: the two the groups do not
+		// name (for example Expired) are errors; no inventory, no login or attach counts.
+		Map<AlibabaMapper.RunGroup, Long> counts = Map.of(AlibabaMapper.RunGroup.RUNNING, 2L,
+				AlibabaMapper.RunGroup.STARTING, 1L, AlibabaMapper.RunGroup.STOPPED, 3L,
+				AlibabaMapper.RunGroup.HIBERNATED, 1L, AlibabaMapper.RunGroup.TOTAL, 9L);
+		assertThat(this.mapper.statusCounts(counts, null))
+			.isEqualTo(new StatusCounts(9, null, new RunCounts(3, 3, 2, 1), null, List.of()));
+		assertThat(AlibabaMapper.RunGroup.STOPPED.statuses()).containsExactly("Stopped", "Stopping");
+		assertThat(AlibabaMapper.RunGroup.TOTAL.statuses()).isEmpty();
 	}
 
 	@Test

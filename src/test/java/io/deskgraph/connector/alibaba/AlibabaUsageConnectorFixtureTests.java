@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,15 +101,31 @@ class AlibabaUsageConnectorFixtureTests {
 	@Test
 	void desktopStatusCountsFromTheFixturePages() {
 		serveFixtures();
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of())))
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of(), true)))
 			.expectNext(new StatusCounts(4, new AttachCounts(3, 1, 0, 0), new RunCounts(3, 1, 0, 0),
 					new LoginCounts(1, 1, 0, 0, 1, 1), List.of()))
 			.verifyComplete();
-		assertThat(this.server.requests().get(1).param("NextToken")).isEqualTo("desktops-page-2");
-		assertThat(this.server.requests()).allSatisfy((call) -> {
-			assertThat(call.param("RegionId")).isEqualTo("cn-shanghai");
-			assertThat(call.param("MaxResults")).isEqualTo("100");
-		});
+		List<AlibabaStubServer.Captured> counts = this.server.requests()
+			.stream()
+			.filter((call) -> "1".equals(call.param("MaxResults")))
+			.toList();
+		List<AlibabaStubServer.Captured> pages = this.server.requests()
+			.stream()
+			.filter((call) -> "100".equals(call.param("MaxResults")))
+			.toList();
+		// One count per group of run states, filtered by DesktopStatusList; two pages of
+		// inventory for the login and attach counts.
+		assertThat(counts).extracting((call) -> call.param("DesktopStatusList.1"))
+			.containsExactlyInAnyOrder("Running", "Pending", "Stopped", "Hibernated", null);
+		assertThat(counts).filteredOn((call) -> "Pending".equals(call.param("DesktopStatusList.1")))
+			.singleElement()
+			.satisfies((call) -> {
+				assertThat(call.param("DesktopStatusList.2")).isEqualTo("Starting");
+				assertThat(call.param("DesktopStatusList.3")).isEqualTo("Rebuilding");
+			});
+		assertThat(pages).extracting((call) -> call.param("NextToken")).containsExactly(null, "desktops-page-2");
+		assertThat(this.server.requests()).hasSize(7)
+			.allSatisfy((call) -> assertThat(call.param("RegionId")).isEqualTo("cn-shanghai"));
 	}
 
 	@Test
@@ -134,8 +152,9 @@ class AlibabaUsageConnectorFixtureTests {
 			desktop.put("ConnectionStatus", state[1]);
 			desktop.put("EndUserIds", ((boolean) state[2]) ? List.of("alice") : List.of());
 			String body = json(Map.of("TotalCount", 1, "Desktops", List.of(desktop)));
-			this.server.answer((request) -> AlibabaStubServer.Answer.json(200, body));
-			StatusCounts counts = connector().desktopStatus(new StatusFilter(List.of(), List.of()))
+			this.server.answer((request) -> isCount(request) ? count(request, List.of(desktop))
+					: AlibabaStubServer.Answer.json(200, body));
+			StatusCounts counts = connector().desktopStatus(new StatusFilter(List.of(), List.of(), true))
 				.block(Duration.ofSeconds(10));
 			assertThat(counts).isNotNull();
 			String label = state[0] + "/" + state[1];
@@ -176,6 +195,9 @@ class AlibabaUsageConnectorFixtureTests {
 			String token = request.param("NextToken");
 			String fixture;
 			if ("DescribeDesktops".equals(action)) {
+				if (isCount(request)) {
+					return count(request, fixtureDesktops());
+				}
 				fixture = (token == null) ? "desktops-page-1.json" : "desktops-page-2.json";
 			}
 			else {
@@ -183,6 +205,42 @@ class AlibabaUsageConnectorFixtureTests {
 			}
 			return AlibabaStubServer.Answer.json(200, fixture(fixture));
 		});
+	}
+
+	private static boolean isCount(AlibabaStubServer.Captured request) {
+		return "1".equals(request.param("MaxResults"));
+	}
+
+	/**
+	 * Answers a DescribeDesktops count as the vendor would: the total of the desktops
+	 * whose state is one of the {@code DesktopStatusList} filters (all without one).
+	 */
+	private static AlibabaStubServer.Answer count(AlibabaStubServer.Captured request,
+			List<Map<String, Object>> desktops) {
+		List<String> statuses = new ArrayList<>();
+		for (int i = 1; request.param("DesktopStatusList." + i) != null; i++) {
+			statuses.add(request.param("DesktopStatusList." + i).toLowerCase(Locale.ROOT));
+		}
+		long total = desktops.stream()
+			.filter((desktop) -> statuses.isEmpty() || (desktop.get("DesktopStatus") != null
+					&& statuses.contains(desktop.get("DesktopStatus").toString().toLowerCase(Locale.ROOT))))
+			.count();
+		return AlibabaStubServer.Answer.json(200, json(Map.of("TotalCount", total, "Desktops", List.of())));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> fixtureDesktops() {
+		List<Map<String, Object>> desktops = new ArrayList<>();
+		for (String page : List.of("desktops-page-1.json", "desktops-page-2.json")) {
+			try {
+				desktops.addAll((List<Map<String, Object>>) new ObjectMapper().readValue(fixture(page), Map.class)
+					.get("Desktops"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return desktops;
 	}
 
 	private AlibabaUsageConnector connector() {

@@ -217,23 +217,29 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 		StatusCounts expected = expectedStatus(desktops);
 		assertThat(desktops).extracting(AlibabaDesktop::desktopStatus)
 			.contains("Running", "Stopped", "Starting", "Pending", "Rebuilding");
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of()))).assertNext((counts) -> {
-			assertThat(counts).isEqualTo(expected);
-			assertThat(counts.total()).isEqualTo(desktops.size());
-			assertThat(counts.pools()).isEmpty();
-		}).verifyComplete();
-		assertThat(calls("DescribeDesktops")).isEqualTo(pages(desktops.size(), 100));
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(DesktopType.DEDICATED), List.of())))
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of(), true)))
+			.assertNext((counts) -> {
+				assertThat(counts).isEqualTo(expected);
+				assertThat(counts.total()).isEqualTo(desktops.size());
+				assertThat(counts.pools()).isEmpty();
+			})
+			.verifyComplete();
+		// One filtered count per group of run states, and the inventory for login and
+		// attach counts.
+		assertThat(calls("DescribeDesktops"))
+			.isEqualTo(AlibabaMapper.RunGroup.values().length + pages(desktops.size(), 100));
+		StepVerifier
+			.create(connector().desktopStatus(new StatusFilter(List.of(DesktopType.DEDICATED), List.of(), true)))
 			.expectNext(expected)
 			.verifyComplete();
 	}
 
 	@Test
 	void desktopStatusHasNoPools() {
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(DesktopType.POOLED), List.of())))
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(DesktopType.POOLED), List.of(), true)))
 			.expectNext(new StatusCounts(0, AttachCounts.NONE, RunCounts.NONE, LoginCounts.NONE, List.of()))
 			.verifyComplete();
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of("pool-1"))))
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of("pool-1"), true)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(UnsupportedQueryException.class)
 				.hasMessageContaining("Alibaba ECD has no desktop pools"))
 			.verify(Duration.ofSeconds(10));
@@ -356,7 +362,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 			.verifyComplete();
 		StepVerifier
 			.create(connector(AlibabaProperties.DEFAULTS, SECRET, "stale-token", null)
-				.desktopStatus(new StatusFilter(List.of(), List.of())))
+				.desktopStatus(new StatusFilter(List.of(), List.of(), true)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(VendorAuthException.class)
 				.hasMessageNotContaining("stale-token"))
 			.verify(Duration.ofSeconds(10));
@@ -369,7 +375,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 		AlibabaUsageConnector connector = new AlibabaConnectorFactory(TestUpstream.infrastructure(CLOCK),
 				AlibabaProperties.DEFAULTS)
 			.connector(account);
-		StepVerifier.create(connector.desktopStatus(new StatusFilter(List.of(), List.of())))
+		StepVerifier.create(connector.desktopStatus(new StatusFilter(List.of(), List.of(), true)))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(VendorRejectedException.class);
 				assertThat(((VendorException) ex).getUpstreamCode()).isNotBlank();
@@ -378,16 +384,27 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	@Test
-	void drainsNeedingMorePagesThanAllowedFailClearly() {
-		AlibabaProperties onePage = new AlibabaProperties(Duration.ofSeconds(10), Duration.ofSeconds(1), 1, 4,
-				DataSize.ofMegabytes(16));
-		DateRange range = lastDays(7);
-		assertThat(estate.usageRanking(range.from(), range.to())).hasSizeGreaterThan(200);
-		expectInvalid(connector(onePage, SECRET, null, null).usageRanking(range, RankDimension.DESKTOP, 0, 10), "range",
-				"deskgraph.alibaba.max-pages-per-call");
-		assertThat(calls("QueryHistoryUsageDurationRank")).isEqualTo(1);
-		expectInvalid(connector(onePage, SECRET, null, null).desktopStatus(new StatusFilter(List.of(), List.of())),
-				"accountIds", "deskgraph.alibaba.max-pages-per-call");
+	void rankingsOfManyPagesAreDrainedWholeInOnePassOfTheChain() {
+		DateRange range = lastDays(30);
+		int rows = estate.usageRanking(range.from(), range.to()).size();
+		assertThat(rows).isGreaterThan(AlibabaUsageConnector.RANK_PAGE_SIZE);
+		StepVerifier.create(connector().usageRanking(range, RankDimension.DESKTOP, 0, 10))
+			.assertNext((slice) -> assertThat(slice.items()).hasSize(10))
+			.verifyComplete();
+		assertThat(calls("QueryHistoryUsageDurationRank"))
+			.isEqualTo((rows + AlibabaUsageConnector.RANK_PAGE_SIZE - 1) / AlibabaUsageConnector.RANK_PAGE_SIZE);
+	}
+
+	@Test
+	void statusCountsRunStatesWithOneFilteredCallPerGroupAndNoInventoryUnlessLoginOrAttachIsAsked() {
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of(), false)))
+			.assertNext((counts) -> {
+				assertThat(counts.total()).isEqualTo(estate.desktops(REGION).size());
+				assertThat(counts.login()).isNull();
+				assertThat(counts.attach()).isNull();
+			})
+			.verifyComplete();
+		assertThat(calls("DescribeDesktops")).isEqualTo(AlibabaMapper.RunGroup.values().length);
 	}
 
 	@Override
@@ -402,7 +419,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 
 	@Override
 	protected UsageConnector connectorWithResponseTimeout(Duration responseTimeout) {
-		return connector(new AlibabaProperties(responseTimeout, Duration.ofSeconds(1), 50, 4, DataSize.ofMegabytes(16)),
+		return connector(new AlibabaProperties(responseTimeout, Duration.ofSeconds(1), 4, DataSize.ofMegabytes(16)),
 				SECRET, null, null);
 	}
 

@@ -125,20 +125,22 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 	@Test
 	void desktopStatusCountsEveryDesktopByStateAndPool() {
 		List<HuaweiDesktop> desktops = estate.desktops();
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of()))).assertNext((counts) -> {
-			assertThat(counts.total()).isEqualTo(desktops.size());
-			assertThat(counts.attach()).isEqualTo(attachCounts(desktops));
-			assertThat(counts.run()).isEqualTo(runCounts(desktops));
-			assertThat(counts.login()).isEqualTo(loginCounts(desktops));
-			assertThat(counts.pools()).hasSize(estate.pools().size());
-			for (HuaweiPool pool : estate.pools()) {
-				List<HuaweiDesktop> inPool = desktops.stream()
-					.filter((desktop) -> pool.id().equals(desktop.poolId()))
-					.toList();
-				assertThat(counts.pools()).contains(new PoolStatus(ACCOUNT, pool.id(), pool.name(), inPool.size(),
-						attachCounts(inPool), runCounts(inPool), loginCounts(inPool)));
-			}
-		}).verifyComplete();
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of(), true)))
+			.assertNext((counts) -> {
+				assertThat(counts.total()).isEqualTo(desktops.size());
+				assertThat(counts.attach()).isEqualTo(attachCounts(desktops));
+				assertThat(counts.run()).isEqualTo(runCounts(desktops));
+				assertThat(counts.login()).isEqualTo(loginCounts(desktops));
+				assertThat(counts.pools()).hasSize(estate.pools().size());
+				for (HuaweiPool pool : estate.pools()) {
+					List<HuaweiDesktop> inPool = desktops.stream()
+						.filter((desktop) -> pool.id().equals(desktop.poolId()))
+						.toList();
+					assertThat(counts.pools()).contains(new PoolStatus(ACCOUNT, pool.id(), pool.name(), inPool.size(),
+							attachCounts(inPool), runCounts(inPool), loginCounts(inPool)));
+				}
+			})
+			.verifyComplete();
 	}
 
 	@Test
@@ -147,7 +149,8 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 			.stream()
 			.filter((desktop) -> desktop.type() == HuaweiDesktop.DesktopType.DEDICATED)
 			.toList();
-		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(DesktopType.DEDICATED), List.of())))
+		StepVerifier
+			.create(connector().desktopStatus(new StatusFilter(List.of(DesktopType.DEDICATED), List.of(), true)))
 			.assertNext((counts) -> {
 				assertThat(counts.total()).isEqualTo(dedicated.size());
 				assertThat(counts.run()).isEqualTo(runCounts(dedicated));
@@ -160,7 +163,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 			.filter((desktop) -> pools.stream().anyMatch((pool) -> pool.id().equals(desktop.poolId())))
 			.count();
 		StatusFilter byPools = new StatusFilter(List.of(DesktopType.DEDICATED, DesktopType.POOLED),
-				pools.stream().map(HuaweiPool::id).toList());
+				pools.stream().map(HuaweiPool::id).toList(), true);
 		StepVerifier.create(connector().desktopStatus(byPools)).assertNext((counts) -> {
 			assertThat(counts.total()).isEqualTo((int) pooled);
 			assertThat(counts.pools()).extracting(PoolStatus::poolId)
@@ -447,12 +450,12 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 	void iamTokenAuthenticatesWithoutSigning() {
 		StepVerifier
 			.create(connector(HuaweiProperties.DEFAULTS, null, null, null, IAM_TOKEN)
-				.desktopStatus(new StatusFilter(List.of(), List.of())))
+				.desktopStatus(new StatusFilter(List.of(), List.of(), true)))
 			.assertNext((counts) -> assertThat(counts.total()).isEqualTo(estate.desktops().size()))
 			.verifyComplete();
 		StepVerifier
 			.create(connector(HuaweiProperties.DEFAULTS, null, null, null, "stale-token")
-				.desktopStatus(new StatusFilter(List.of(), List.of())))
+				.desktopStatus(new StatusFilter(List.of(), List.of(), true)))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(VendorAuthException.class);
 				assertThat(ex.getMessage()).contains("decrypt token fail").doesNotContain("stale-token");
@@ -470,14 +473,14 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	@Test
-	void requestsNeedingMorePagesThanAllowedFailClearly() {
-		HuaweiProperties twoPages = new HuaweiProperties(Duration.ofSeconds(10), Duration.ofSeconds(1), 2, 4,
-				DataSize.ofMegabytes(16));
-		DateRange range = new DateRange(TODAY.minusDays(3), TODAY.minusDays(1));
-		expectInvalid(connector(twoPages, AK, SK, null, null)
-			.desktopUsage(query(range, Granularity.DAY, List.of(), null), 0, Integer.MAX_VALUE), "first",
-				"deskgraph.huawei.max-pages-per-call");
-		assertThat(calls("ListUsedDesktopInfo")).isEqualTo(1);
+	void usageOverSeveralWindowsDrainsEachWindowWhole() {
+		DateRange range = new DateRange(TODAY.minusDays(40), TODAY.minusDays(1));
+		List<DesktopUsage> expected = expectedUsage(estate.desktops(), range, Granularity.DAY);
+		StepVerifier.create(connector().desktopUsage(query(range, Granularity.DAY, List.of(), null), 0, 5))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(expected.subList(0, 5), expected.size())))
+			.verifyComplete();
+		// Windows of 31 and 9 days, each 300 entries in pages of 100.
+		assertThat(calls("ListUsedDesktopInfo")).isEqualTo(2 * 3);
 	}
 
 	@Override
@@ -492,8 +495,8 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 
 	@Override
 	protected UsageConnector connectorWithResponseTimeout(Duration responseTimeout) {
-		return connector(new HuaweiProperties(responseTimeout, Duration.ofSeconds(1), 50, 4, DataSize.ofMegabytes(16)),
-				AK, SK, null, null);
+		return connector(new HuaweiProperties(responseTimeout, Duration.ofSeconds(1), 4, DataSize.ofMegabytes(16)), AK,
+				SK, null, null);
 	}
 
 	@Override

@@ -14,28 +14,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author DeskGraph
  */
-@TestPropertySource(properties = "deskgraph.limits.max-upstream-calls=3")
+@TestPropertySource(
+		properties = { "deskgraph.limits.max-upstream-calls=3", "deskgraph.simulator.huawei.desktops=1000" })
 class UpstreamCallBudgetTests extends DefaultLimitsTestSupport {
 
 	@Test
 	void callsBeyondTheBudgetAreNotMadeAndTheFieldIsABadRequest() {
-		// Two 31-day windows, each estimated at one page before any answer was seen;
-		// each window has three pages of 100 desktops, drained whole to merge them.
-		Map<String, Object> response = post("{ desktopUsage(range: {from: \"" + today().minusDays(61) + "\", to: \""
-				+ today().minusDays(1) + "\"}, vendors: [HUAWEI], first: 1) { totalCount } }");
+		String range = "range: {from: \"" + today().minusDays(10) + "\", to: \"" + today().minusDays(1) + "\"}";
+		Map<String, Object> first = post(
+				"{ desktopUsage(" + range + ", vendors: [HUAWEI], first: 50) { totalCount pageInfo { endCursor } } }");
+		@SuppressWarnings("unchecked")
+		String cursor = (String) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) first.get("data"))
+			.get("desktopUsage")).get("pageInfo")).get("endCursor");
+		assertThat(huaweiCalls("ListUsedDesktopInfo")).isOne();
+		this.upstream.invalidateAll();
+		// 300 results after the 50th are estimated at three pages of 100 but span four
+		// (offsets 0 to 300): the fourth is never fetched.
+		Map<String, Object> response = post("{ desktopUsage(" + range + ", vendors: [HUAWEI], first: 300, after: \""
+				+ cursor + "\") { totalCount } }");
 		assertThat(errors(response)).as("%s", response).singleElement().satisfies((error) -> {
 			assertThat(extensions(error)).containsEntry("classification", "BAD_REQUEST")
 				.containsEntry("limit", "maxUpstreamCalls")
 				.containsEntry("max", 3);
 		});
-		assertThat(huaweiCalls("ListUsedDesktopInfo")).isLessThanOrEqualTo(3);
-		// Now the connector knows the pages: the same question is refused before any
-		// call.
+		assertThat(huaweiCalls("ListUsedDesktopInfo")).isLessThanOrEqualTo(1 + 3);
+		// A question estimated beyond the budget is refused before any call.
 		long before = huaweiCalls("ListUsedDesktopInfo");
-		Map<String, Object> again = post("{ desktopUsage(range: {from: \"" + today().minusDays(62) + "\", to: \""
-				+ today().minusDays(2) + "\"}, vendors: [HUAWEI], first: 1) { totalCount } }");
-		assertThat(extensions(errors(again).get(0))).containsEntry("limit", "maxUpstreamCalls")
-			.containsEntry("actual", 6);
+		Map<String, Object> refused = post(
+				"{ desktopUsage(" + range + ", vendors: [HUAWEI], first: 400) { totalCount } }");
+		assertThat(extensions(errors(refused).get(0))).containsEntry("limit", "maxUpstreamCalls")
+			.containsEntry("actual", 4);
 		assertThat(huaweiCalls("ListUsedDesktopInfo")).isEqualTo(before);
 	}
 
