@@ -14,6 +14,8 @@ import io.deskgraph.usage.DataPendingException;
 import io.deskgraph.usage.UpstreamBudgetExceededException;
 import io.deskgraph.usage.VendorException;
 import io.deskgraph.usage.VendorUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DrainJobs {
+
+	private static final Logger logger = LoggerFactory.getLogger(DrainJobs.class);
 
 	/**
 	 * The client drain jobs take their quota turns as, beside the interactive clients.
@@ -90,7 +94,8 @@ public class DrainJobs {
 				return Mono.error(new UpstreamBudgetExceededException(budget.maxCalls()));
 			}
 			Job<T> job = job(drain, expectedPages, pages);
-			Mono<Result<T>> result = Mono.fromFuture(job.future, true);
+			// A copy, so that a request giving up cancels its own wait, never the job.
+			Mono<Result<T>> result = Mono.fromFuture(job.future.copy());
 			if (!job.future.isDone()) {
 				Duration wait = budget.remaining(now).minus(ANSWER_RESERVE);
 				result = result.timeout(wait.isNegative() ? Duration.ZERO : wait,
@@ -117,20 +122,31 @@ public class DrainJobs {
 		}
 		FetchReport report = new FetchReport();
 		Duration deadline = this.properties.deadline();
+		Instant started = this.clock.instant();
+		logger.info("Drain of {} for {} account '{}' started (about {} {} pages)", drain.what(), drain.vendor(),
+				drain.accountId(), created.progress.expectedPages(), drain.api());
 		RequestBudget budget = new RequestBudget(this.clock.instant().plus(deadline), Integer.MAX_VALUE);
 		Mono.defer(() -> pages.apply(created.progress))
 			.timeout(deadline)
 			.map((items) -> new Result<>(items, report.oldestFetch(), report.staleBecause()))
 			.contextWrite(Context.of(FetchReport.class, report, RequestBudget.class, budget, Caller.class, DRAINS))
 			.subscribe((result) -> {
+				logger.info("Drain of {} for {} account '{}' done: {} items, {} {} pages fetched in {} ms",
+						drain.what(), drain.vendor(), drain.accountId(), result.items().size(),
+						created.progress.pages(), drain.api(),
+						Duration.between(started, this.clock.instant()).toMillis());
 				if (result.staleBecause() == null && result.oldestFetch() != null) {
 					this.upstream.keepDrain(drain.asRequest(), result.items(), result.oldestFetch(), report.weight());
 				}
 				this.running.remove(drain, created);
 				created.future.complete(result);
 			}, (failure) -> {
+				Throwable reported = failed(drain, failure);
+				logger.warn("Drain of {} for {} account '{}' failed after {} {} pages: {}", drain.what(),
+						drain.vendor(), drain.accountId(), created.progress.pages(), drain.api(),
+						reported.getMessage());
 				this.running.remove(drain, created);
-				created.future.completeExceptionally(failed(drain, failure));
+				created.future.completeExceptionally(reported);
 			});
 		return created;
 	}

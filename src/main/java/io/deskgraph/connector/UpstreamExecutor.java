@@ -57,6 +57,9 @@ public class UpstreamExecutor {
 	 */
 	public static final String CALL_COUNTER = UpstreamExecutor.class.getName() + ".calls";
 
+	/** How often a call finding its account's bulkhead full asks again. */
+	private static final Duration BULKHEAD_POLL = Duration.ofMillis(20);
+
 	private static final Logger logger = LoggerFactory.getLogger(UpstreamExecutor.class);
 
 	/**
@@ -138,7 +141,9 @@ public class UpstreamExecutor {
 								request.freshness(), VendorPageCache.weight(sized.bytes())))
 						.contextWrite(carried(context))
 						.toFuture());
-			return Mono.fromFuture(answer, true)
+			// A copy per caller: one giving up cancels its copy, never the load others
+			// share, and a load failing after that is not reported as a dropped error.
+			return Mono.fromFuture(answer.copy())
 				.doOnNext((fetched) -> report(report, fetched.fetchedAt(), null, fetched.weight()))
 				.onErrorResume(VendorException.class, (failure) -> stale(request, failure, report))
 				.map((fetched) -> (T) fetched.value());
@@ -217,6 +222,11 @@ public class UpstreamExecutor {
 				.then(Mono.defer(() -> counted(context, () -> timed(request, call.get()))
 					.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 					.transformDeferred(BulkheadOperator.of(bulkhead))
+					// A full bulkhead is asked again shortly: waiting inside it would
+					// hold
+					// the thread (and every connection of its event loop).
+					.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, BULKHEAD_POLL)
+						.filter(BulkheadFullException.class::isInstance))
 					.timeout(budget.remaining(this.clock.instant()), Mono.error(DeadlineReachedException::new))));
 			return attempt.retryWhen(retries(request, budget))
 				.onErrorMap(

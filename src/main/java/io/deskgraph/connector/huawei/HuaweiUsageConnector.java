@@ -170,7 +170,9 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			// Entries of one desktop and user spread over several windows merge into one,
 			// so every window is drained before the merged list can be sliced.
 			return Flux.fromIterable(windows)
-				.flatMapSequential((window) -> usedDrain(query, window), this.properties.pageFetchConcurrency())
+				// Windows one after the other: each drain fetches its pages a few at a
+				// time.
+				.concatMap((window) -> usedDrain(query, window))
 				.collectList()
 				.map((drained) -> Slice.of(HuaweiMapper.merge(drained), offset, count));
 		});

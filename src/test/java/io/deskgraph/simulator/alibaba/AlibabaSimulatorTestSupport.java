@@ -37,7 +37,7 @@ import org.springframework.lang.Nullable;
  *
  * @author DeskGraph
  */
-final class AlibabaSimulatorTestSupport {
+public final class AlibabaSimulatorTestSupport {
 
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -84,7 +84,7 @@ final class AlibabaSimulatorTestSupport {
 	}
 
 	/** The generic client, which signs with ACS3-HMAC-SHA256 (V3). */
-	static com.aliyun.teaopenapi.Client genericClient(AlibabaSimulator simulator) {
+	public static com.aliyun.teaopenapi.Client genericClient(AlibabaSimulator simulator) {
 		AlibabaSimulatorProperties properties = simulator.properties();
 		return genericClient(simulator, properties.accessKeyId(), properties.accessKeySecret(), null);
 	}
@@ -100,7 +100,7 @@ final class AlibabaSimulatorTestSupport {
 	}
 
 	/** The ECD product client 4.2.8, which signs with HMAC-SHA1 (V2). */
-	static com.aliyun.ecd20200930.Client ecdClient(AlibabaSimulator simulator) {
+	public static com.aliyun.ecd20200930.Client ecdClient(AlibabaSimulator simulator) {
 		AlibabaSimulatorProperties properties = simulator.properties();
 		return ecdClient(simulator, properties.accessKeyId(), properties.accessKeySecret());
 	}
@@ -151,7 +151,7 @@ final class AlibabaSimulatorTestSupport {
 	}
 
 	/** Calls {@code QueryHistoryUsageDurationRank} through the generic client. */
-	static Map<String, Object> rank(com.aliyun.teaopenapi.Client client, Map<String, ?> query) throws Exception {
+	public static Map<String, Object> rank(com.aliyun.teaopenapi.Client client, Map<String, ?> query) throws Exception {
 		return call(client, RANK, query);
 	}
 
