@@ -2,7 +2,9 @@ package io.deskgraph.connector;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -21,7 +23,32 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class TestUpstream {
 
+	/** Every drain runner handed out, so that a test can wait for their drains. */
+	private static final List<DrainJobs> DRAINS = new CopyOnWriteArrayList<>();
+
 	private TestUpstream() {
+	}
+
+	/**
+	 * Waits until no drain of any connector built here runs: drains go on in the
+	 * background after the call that started them, and would reach the simulator during
+	 * the next test.
+	 * @param within how long to wait at most
+	 */
+	public static void awaitDrains(Duration within) {
+		long giveUp = System.nanoTime() + within.toNanos();
+		while (DRAINS.stream().anyMatch((drains) -> drains.running() > 0)) {
+			if (System.nanoTime() > giveUp) {
+				throw new IllegalStateException("drains still running after " + within);
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/**
@@ -53,6 +80,7 @@ public final class TestUpstream {
 		UpstreamExecutor upstream = direct(clock);
 		DrainJobs drains = new DrainJobs(new DrainsProperties(Duration.ofMinutes(1), 1000), upstream,
 				new VendorQuotaLimiter(noLimits, new SimpleMeterRegistry()), clock);
+		DRAINS.add(drains);
 		return new ConnectorInfrastructure(WebClient.builder(), new ObjectMapper(), upstream, drains, clock);
 	}
 

@@ -3,6 +3,7 @@ package io.deskgraph.connector.alibaba;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import io.deskgraph.connector.alibaba.payload.DesktopItem;
@@ -25,6 +26,7 @@ import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.LoginCounts;
 import io.deskgraph.usage.RankDimension;
 import io.deskgraph.usage.RunCounts;
+import io.deskgraph.usage.Slice;
 import io.deskgraph.usage.StatusCounts;
 import io.deskgraph.usage.UsageDuration;
 import io.deskgraph.usage.UsagePoint;
@@ -63,9 +65,14 @@ import org.springframework.lang.Nullable;
  */
 final class AlibabaMapper {
 
-	private static final Comparator<UsageTotal> LONGEST_FIRST = Comparator
-		.comparingLong((UsageTotal total) -> total.duration().seconds())
-		.reversed();
+	private static final Comparator<Map.Entry<String, DesktopTotals>> DESKTOP_ORDER = Comparator
+		.comparingLong((Map.Entry<String, DesktopTotals> desktop) -> desktop.getValue().seconds)
+		.reversed()
+		.thenComparing(Map.Entry::getKey);
+
+	private static final Comparator<Map.Entry<String, Long>> USER_ORDER = Map.Entry.<String, Long>comparingByValue()
+		.reversed()
+		.thenComparing(Map.Entry::getKey);
 
 	private static final Comparator<UsageKey> KEY_ORDER = Comparator.comparing(UsageKey::desktopId)
 		.thenComparing(UsageKey::endUserId, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -107,13 +114,34 @@ final class AlibabaMapper {
 	 * @return the idle desktops
 	 */
 	List<IdleDesktop> idleDesktops(List<DesktopItem> inventory, List<UsageDurationItem> rows, Instant until) {
+		return idleDesktops(inventory, rows, until, 0, Integer.MAX_VALUE).items();
+	}
+
+	/**
+	 * A run of the idle desktops of an inventory, in the order of their ids: only the
+	 * desktops wanted are built.
+	 * @param inventory every desktop of the account's region
+	 * @param rows the usage rows of the window
+	 * @param until the end of the window
+	 * @param offset the first idle desktop wanted
+	 * @param count how many are wanted
+	 * @return the idle desktops wanted, with the number of idle desktops
+	 */
+	Slice<IdleDesktop> idleDesktops(List<DesktopItem> inventory, List<UsageDurationItem> rows, Instant until,
+			long offset, int count) {
 		Set<String> used = usedDesktops(rows);
-		return inventory.stream()
-			.filter((desktop) -> !used.contains(desktop.desktopId()))
-			.map(this::idleDesktop)
-			.filter((desktop) -> desktop.createdAt() == null || desktop.createdAt().isBefore(until))
-			.sorted(Comparator.comparing((IdleDesktop desktop) -> desktop.desktop().nativeId()))
-			.toList();
+		List<DesktopItem> idle = new ArrayList<>();
+		for (DesktopItem desktop : inventory) {
+			if (!used.contains(desktop.desktopId())) {
+				Instant created = AlibabaFormats.parseInstant(desktop.creationTime());
+				if (created == null || created.isBefore(until)) {
+					idle.add(desktop);
+				}
+			}
+		}
+		idle.sort(Comparator.comparing(DesktopItem::desktopId));
+		Slice<DesktopItem> page = Slice.of(idle, offset, count);
+		return new Slice<>(page.items().stream().map(this::idleDesktop).toList(), page.totalCount());
 	}
 
 	/**
@@ -123,7 +151,71 @@ final class AlibabaMapper {
 	 * @return the ranking
 	 */
 	List<UsageTotal> ranking(List<UsageDurationItem> rows, RankDimension by) {
-		return (by == RankDimension.USER) ? byUser(rows) : byDesktop(rows);
+		return ranking(rows, by, 0, Integer.MAX_VALUE).items();
+	}
+
+	/**
+	 * A run of the ranking of desktops or end users by usage, longest first, ties by id
+	 * or name: only the results wanted are ordered and built, so a page of a ranking of
+	 * thousands costs little more than summing its rows.
+	 * @param rows the usage rows of a window
+	 * @param by what to rank
+	 * @param offset the first result wanted
+	 * @param count how many results are wanted
+	 * @return the results wanted, with the number of desktops or users ranked
+	 */
+	Slice<UsageTotal> ranking(List<UsageDurationItem> rows, RankDimension by, long offset, int count) {
+		if (by == RankDimension.USER) {
+			Map<String, Long> users = new HashMap<>();
+			for (UsageDurationItem row : rows) {
+				if (row.endUserId() != null) {
+					users.merge(row.endUserId(), row.usageDuration(), Long::sum);
+				}
+			}
+			List<Map.Entry<String, Long>> page = top(users.entrySet(), USER_ORDER, offset, count);
+			return new Slice<>(page.stream()
+				.map((user) -> new UsageTotal(null, user.getKey(), UsageDuration.ofSeconds(user.getValue())))
+				.toList(), users.size());
+		}
+		Map<String, DesktopTotals> desktops = new HashMap<>();
+		for (UsageDurationItem row : rows) {
+			if (row.desktopId() != null) {
+				desktops.computeIfAbsent(row.desktopId(), (id) -> new DesktopTotals()).add(row);
+			}
+		}
+		List<Map.Entry<String, DesktopTotals>> page = top(desktops.entrySet(), DESKTOP_ORDER, offset, count);
+		return new Slice<>(page.stream()
+			.map((desktop) -> new UsageTotal(desktop(desktop.getKey(), desktop.getValue().name),
+					desktop.getValue().onlyUser(), UsageDuration.ofSeconds(desktop.getValue().seconds)))
+			.toList(), desktops.size());
+	}
+
+	/**
+	 * The results from an offset of a collection in an order, ordering only as many as
+	 * are wanted when they are few.
+	 */
+	private static <T> List<T> top(Collection<T> all, Comparator<T> order, long offset, int count) {
+		if (offset >= all.size() || count <= 0) {
+			return List.of();
+		}
+		long wanted = Math.min(all.size(), offset + count);
+		List<T> first;
+		if (wanted * 4 >= all.size()) {
+			first = new ArrayList<>(all);
+			first.sort(order);
+		}
+		else {
+			PriorityQueue<T> kept = new PriorityQueue<>((int) wanted + 1, order.reversed());
+			for (T item : all) {
+				kept.add(item);
+				if (kept.size() > wanted) {
+					kept.poll();
+				}
+			}
+			first = new ArrayList<>(kept);
+			first.sort(order);
+		}
+		return List.copyOf(first.subList((int) offset, (int) wanted));
 	}
 
 	/**
@@ -154,33 +246,6 @@ final class AlibabaMapper {
 		String userName = query.userName();
 		return (row) -> (desktopIds.isEmpty() || desktopIds.contains(row.desktopId()))
 				&& (userName == null || userName.equals(row.endUserId()));
-	}
-
-	private List<UsageTotal> byDesktop(List<UsageDurationItem> rows) {
-		Map<String, DesktopTotals> desktops = new LinkedHashMap<>();
-		for (UsageDurationItem row : rows) {
-			if (row.desktopId() != null) {
-				desktops.computeIfAbsent(row.desktopId(), (id) -> new DesktopTotals()).add(row);
-			}
-		}
-		List<UsageTotal> ranking = new ArrayList<>();
-		desktops.forEach((id, totals) -> ranking.add(new UsageTotal(desktop(id, totals.name),
-				(totals.users.size() == 1) ? totals.users.first() : null, UsageDuration.ofSeconds(totals.seconds))));
-		ranking.sort(LONGEST_FIRST.thenComparing((total) -> total.desktop().nativeId()));
-		return ranking;
-	}
-
-	private static List<UsageTotal> byUser(List<UsageDurationItem> rows) {
-		Map<String, Long> users = new HashMap<>();
-		for (UsageDurationItem row : rows) {
-			if (row.endUserId() != null) {
-				users.merge(row.endUserId(), row.usageDuration(), Long::sum);
-			}
-		}
-		List<UsageTotal> ranking = new ArrayList<>();
-		users.forEach((user, seconds) -> ranking.add(new UsageTotal(null, user, UsageDuration.ofSeconds(seconds))));
-		ranking.sort(LONGEST_FIRST.thenComparing(UsageTotal::userName));
-		return ranking;
 	}
 
 	private static Map<UsageKey, Totals> totals(List<UsageDurationItem> rows) {
@@ -350,7 +415,16 @@ final class AlibabaMapper {
 
 		ACTIVE, STARTING, STOPPED, HIBERNATED, ERROR;
 
+		/** The states as Alibaba spells them, looked up without allocating. */
+		private static final Map<String, RunState> SPELLED = Map.of("Running", ACTIVE, "Pending", STARTING, "Starting",
+				STARTING, "Rebuilding", STARTING, "Waking", STARTING, "Stopped", STOPPED, "Stopping", STOPPED,
+				"Hibernated", HIBERNATED, "Hibernating", HIBERNATED);
+
 		static RunState of(@Nullable String status) {
+			RunState spelled = (status != null) ? SPELLED.get(status) : null;
+			if (spelled != null) {
+				return spelled;
+			}
 			String key = (status != null) ? status.trim().toLowerCase(Locale.ROOT) : "";
 			return switch (key) {
 				case "running" -> ACTIVE;
@@ -421,14 +495,27 @@ final class AlibabaMapper {
 	 */
 	private static final class DesktopTotals extends Totals {
 
-		final TreeSet<String> users = new TreeSet<>();
+		@Nullable
+		private String user;
+
+		private boolean severalUsers;
 
 		@Override
 		void add(UsageDurationItem row) {
 			super.add(row);
-			if (row.endUserId() != null) {
-				this.users.add(row.endUserId());
+			String endUser = row.endUserId();
+			if (endUser != null && !endUser.equals(this.user)) {
+				this.severalUsers |= this.user != null;
+				this.user = endUser;
 			}
+		}
+
+		/**
+		 * The desktop's end user, when it had exactly one.
+		 */
+		@Nullable
+		String onlyUser() {
+			return this.severalUsers ? null : this.user;
 		}
 
 	}

@@ -190,8 +190,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			checkWindow(first, "since");
 			DateRange days = new DateRange(first, last.isAfter(today) ? today : last);
 			return Mono.zip(inventory(), usageRows(days))
-				.map((answers) -> Slice.of(this.mapper.idleDesktops(answers.getT1(), answers.getT2(), until), offset,
-						count));
+				.map((answers) -> this.mapper.idleDesktops(answers.getT1(), answers.getT2(), until, offset, count));
 		});
 	}
 
@@ -219,7 +218,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
 		return Mono.defer(() -> {
 			checkRange(range);
-			return usageRows(range).map((rows) -> Slice.of(this.mapper.ranking(rows, by), offset, count));
+			return usageRows(range).map((rows) -> this.mapper.ranking(rows, by, offset, count));
 		});
 	}
 
@@ -271,7 +270,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 
 	/**
 	 * Every usage row of the account's region in a window, from one drain of
-	 * QueryHistoryUsageDurationRank.
+	 * QueryHistoryUsageDurationRank (the rows of other regions are dropped as each page
+	 * arrives).
 	 */
 	private Mono<List<UsageDurationItem>> usageRows(DateRange range) {
 		Drain drain = new Drain(Vendor.ALIBABA, this.account.id(), AlibabaEcdClient.QUERY_HISTORY_USAGE_DURATION_RANK,
@@ -280,9 +280,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		return drain(drain, rankingDrain(range), RANK_PAGE_SIZE,
 				(token) -> this.client.queryHistoryUsageDurationRank(range.from(), range.to(), this.bizType,
 						RANK_PAGE_SIZE, token),
-				UsageDurationRankResponse::usageDurationList, UsageDurationRankResponse::nextToken,
-				UsageDurationRankResponse::totalCount)
-			.map((rows) -> rows.stream().filter(this::inRegion).toList());
+				(page) -> page.usageDurationList().stream().filter(this::inRegion).toList(),
+				UsageDurationRankResponse::nextToken, UsageDurationRankResponse::totalCount);
 	}
 
 	/**

@@ -67,19 +67,48 @@ final class HuaweiMapper {
 	 * order: points concatenated in date order, totals summed.
 	 */
 	static List<DesktopUsage> merge(List<Slice<DesktopUsage>> windows) {
-		Map<UsageKey, DesktopUsage> merged = new LinkedHashMap<>();
+		return merge(windows, 0, Integer.MAX_VALUE).items();
+	}
+
+	/**
+	 * A run of the merged entries of consecutive windows: every entry is grouped per
+	 * desktop and user, in first-seen order, but only the entries wanted are merged.
+	 * @param windows the entries of each window, in window order
+	 * @param offset the first merged entry wanted
+	 * @param count how many are wanted
+	 * @return the merged entries wanted, with the number of merged entries
+	 */
+	static Slice<DesktopUsage> merge(List<Slice<DesktopUsage>> windows, long offset, int count) {
+		Map<UsageKey, List<DesktopUsage>> parts = new LinkedHashMap<>();
 		for (Slice<DesktopUsage> window : windows) {
 			for (DesktopUsage usage : window.items()) {
-				merged.merge(new UsageKey(usage.desktop().nativeId(), usage.userName()), usage, (earlier, later) -> {
-					List<UsagePoint> points = new ArrayList<>(earlier.points());
-					points.addAll(later.points());
-					points.sort(POINT_ORDER);
-					return new DesktopUsage(earlier.desktop(), earlier.userName(), earlier.total().plus(later.total()),
-							List.copyOf(points));
-				});
+				parts
+					.computeIfAbsent(new UsageKey(usage.desktop().nativeId(), usage.userName()),
+							(key) -> new ArrayList<>(2))
+					.add(usage);
 			}
 		}
-		return new ArrayList<>(merged.values());
+		List<DesktopUsage> merged = new ArrayList<>();
+		long index = 0;
+		for (List<DesktopUsage> part : parts.values()) {
+			if (index >= offset && merged.size() < count) {
+				merged.add((part.size() == 1) ? part.get(0) : merged(part));
+			}
+			index++;
+		}
+		return new Slice<>(List.copyOf(merged), parts.size());
+	}
+
+	private static DesktopUsage merged(List<DesktopUsage> parts) {
+		DesktopUsage first = parts.get(0);
+		List<UsagePoint> points = new ArrayList<>();
+		UsageDuration total = UsageDuration.ofSeconds(0);
+		for (DesktopUsage part : parts) {
+			points.addAll(part.points());
+			total = total.plus(part.total());
+		}
+		points.sort(POINT_ORDER);
+		return new DesktopUsage(first.desktop(), first.userName(), total, List.copyOf(points));
 	}
 
 	DesktopUsage desktopUsage(DesktopUsedInfo info, Granularity granularity) {

@@ -152,8 +152,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	public Mono<Slice<IdleDesktop>> idleDesktops(Instant since, Instant until, long offset, int count) {
 		return walk("ListUnusedDesktops", offset, count, UNUSED_PAGE_SIZE,
 				(pageOffset) -> this.client.listUnusedDesktops(since, until, pageOffset, UNUSED_PAGE_SIZE),
-				(page) -> page.unusedDesktops().stream().map(this.mapper::idleDesktop).toList(),
-				UnusedDesktopsResponse::totalCount);
+				UnusedDesktopsResponse::unusedDesktops, this.mapper::idleDesktop, UnusedDesktopsResponse::totalCount);
 	}
 
 	@Override
@@ -174,7 +173,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 				// time.
 				.concatMap((window) -> usedDrain(query, window))
 				.collectList()
-				.map((drained) -> Slice.of(HuaweiMapper.merge(drained), offset, count));
+				.map((drained) -> HuaweiMapper.merge(drained, offset, count));
 		});
 	}
 
@@ -187,16 +186,14 @@ public final class HuaweiUsageConnector implements UsageConnector {
 						"user_usage", "DESC");
 				return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
 						(pageOffset) -> this.client.listUserUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
-						(page) -> page.items().stream().map(this.mapper::userTotal).toList(),
-						UserMetricsResponse::count);
+						UserMetricsResponse::items, this.mapper::userTotal, UserMetricsResponse::count);
 			}
 			checkDesktopMetricsWindow(range, "desktop usage metrics");
 			DesktopMetricsParams params = new DesktopMetricsParams(range.from(), range.to(), null, null, null, null,
 					null, "desktop_usage", "DESC");
 			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
 					(pageOffset) -> this.client.listDesktopUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
-					(page) -> page.items().stream().map(this.mapper::desktopTotal).toList(),
-					DesktopMetricsResponse::count);
+					DesktopMetricsResponse::items, this.mapper::desktopTotal, DesktopMetricsResponse::count);
 		});
 	}
 
@@ -208,8 +205,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			DesktopMetricsParams params = desktopMetricsParams(range, filter, sort);
 			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
 					(pageOffset) -> this.client.listDesktopUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
-					(page) -> page.items().stream().map(this.mapper::desktopMetric).toList(),
-					DesktopMetricsResponse::count);
+					DesktopMetricsResponse::items, this.mapper::desktopMetric, DesktopMetricsResponse::count);
 		});
 	}
 
@@ -221,7 +217,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			UserMetricsParams params = userMetricsParams(range, filter, sort);
 			return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
 					(pageOffset) -> this.client.listUserUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
-					(page) -> page.items().stream().map(this.mapper::userMetric).toList(), UserMetricsResponse::count);
+					UserMetricsResponse::items, this.mapper::userMetric, UserMetricsResponse::count);
 		});
 	}
 
@@ -254,10 +250,10 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	 * Walks offset pages of one vendor API: pages are requested at the vendor's size and
 	 * aligned to multiples of it, the page holding {@code offset} first (it carries the
 	 * total), then the remaining pages up to {@code offset + count} in parallel; the
-	 * concatenation is cut to the requested slice.
+	 * concatenation is cut to the requested slice, whose entries alone are mapped.
 	 */
-	private <P, T> Mono<Slice<T>> walk(String operation, long offset, int count, int pageSize,
-			LongFunction<Mono<P>> fetch, Function<P, List<T>> items, ToLongFunction<P> total) {
+	private <P, R, T> Mono<Slice<T>> walk(String operation, long offset, int count, int pageSize,
+			LongFunction<Mono<P>> fetch, Function<P, List<R>> items, Function<R, T> map, ToLongFunction<P> total) {
 		long firstPage = (offset / pageSize) * pageSize;
 		if (firstPage > Integer.MAX_VALUE - pageSize) {
 			return Mono.error(new InvalidArgumentException("after",
@@ -269,14 +265,16 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			long end = Math.min(offset + count, vendorTotal);
 			long lastPage = (end > firstPage) ? ((end - 1) / pageSize) * pageSize : firstPage;
 			long pages = (lastPage - firstPage) / pageSize + 1;
-			Flux<T> rest = Flux.range(1, (int) pages - 1)
+			Flux<R> rest = Flux.range(1, (int) pages - 1)
 				.flatMapSequential((page) -> fetch.apply(firstPage + (long) page * pageSize).map(items),
 						this.properties.pageFetchConcurrency())
 				.flatMapIterable(Function.identity());
+			// Only the entries of the slice are mapped: a page may hold thousands.
 			return Flux.fromIterable(items.apply(first))
 				.concatWith(rest)
 				.skip(offset - firstPage)
 				.take(Math.max(0, end - offset))
+				.map(map)
 				.collectList()
 				.map((list) -> new Slice<>(list, vendorTotal));
 		});
@@ -285,11 +283,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	private Mono<Slice<DesktopUsage>> usedDesktops(UsageQuery query, DateRange window, long offset, int count) {
 		return walk("ListUsedDesktopInfo", offset, count, USED_PAGE_SIZE,
 				(pageOffset) -> this.client.listUsedDesktopInfo(usedRequest(query, window, pageOffset)),
-				(page) -> page.desktopUsedInfoList()
-					.stream()
-					.map((info) -> this.mapper.desktopUsage(info, query.granularity()))
-					.toList(),
-				UsedDesktopInfoResponse::totalCount);
+				UsedDesktopInfoResponse::desktopUsedInfoList,
+				(info) -> this.mapper.desktopUsage(info, query.granularity()), UsedDesktopInfoResponse::totalCount);
 	}
 
 	/**

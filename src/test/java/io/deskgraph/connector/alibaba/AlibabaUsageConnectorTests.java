@@ -109,6 +109,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 
 	@BeforeEach
 	void resetSimulator() {
+		TestUpstream.awaitDrains(Duration.ofSeconds(30));
 		control.post().uri("/_sim/reset").retrieve().toBodilessEntity().block(Duration.ofSeconds(5));
 	}
 

@@ -118,6 +118,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 
 	@BeforeEach
 	void resetSimulator() {
+		TestUpstream.awaitDrains(Duration.ofSeconds(30));
 		clock.set(NOW);
 		control.post().uri("/_sim/reset").retrieve().toBodilessEntity().block(Duration.ofSeconds(5));
 	}
