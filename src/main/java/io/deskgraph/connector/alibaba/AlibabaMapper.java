@@ -3,7 +3,6 @@ package io.deskgraph.connector.alibaba;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -92,6 +90,18 @@ final class AlibabaMapper {
 	 * @return the counts, without login and attach counts when no inventory is given
 	 */
 	StatusCounts statusCounts(Map<RunGroup, Long> runCounts, @Nullable List<DesktopItem> inventory) {
+		return statusCountsFrom(runCounts, (inventory != null) ? inventoryCounts(inventory) : null);
+	}
+
+	/**
+	 * Desktop counts by state, by the state mapping above.
+	 * @param runCounts the desktops of each group of run states, as the vendor counted
+	 * them; {@link RunGroup#TOTAL} is every desktop
+	 * @param inventoryCounts the login and attach counts of the account's inventory;
+	 * {@code null} when they are not asked for
+	 * @return the counts, without login and attach counts when none are given
+	 */
+	StatusCounts statusCountsFrom(Map<RunGroup, Long> runCounts, @Nullable InventoryCounts inventoryCounts) {
 		long total = runCounts.getOrDefault(RunGroup.TOTAL, 0L);
 		long active = runCounts.getOrDefault(RunGroup.RUNNING, 0L) + runCounts.getOrDefault(RunGroup.STARTING, 0L);
 		long stopped = runCounts.getOrDefault(RunGroup.STOPPED, 0L);
@@ -99,10 +109,19 @@ final class AlibabaMapper {
 		// Desktops change state between the counting calls: the rest is never negative.
 		long error = Math.max(0, total - active - stopped - hibernated);
 		RunCounts run = new RunCounts(toInt(active), toInt(stopped), toInt(error), toInt(hibernated));
-		if (inventory == null) {
+		if (inventoryCounts == null) {
 			return new StatusCounts(toInt(total), null, run, null, List.of());
 		}
-		return new StatusCounts(toInt(total), attachCounts(inventory), run, loginCounts(inventory), List.of());
+		return new StatusCounts(toInt(total), inventoryCounts.attach(), run, inventoryCounts.login(), List.of());
+	}
+
+	/**
+	 * The login and attach counts of an inventory.
+	 * @param inventory every desktop of the account's region
+	 * @return the counts
+	 */
+	InventoryCounts inventoryCounts(List<DesktopItem> inventory) {
+		return new InventoryCounts(attachCounts(inventory), loginCounts(inventory));
 	}
 
 	/**
@@ -129,19 +148,54 @@ final class AlibabaMapper {
 	 */
 	Slice<IdleDesktop> idleDesktops(List<DesktopItem> inventory, List<UsageDurationItem> rows, Instant until,
 			long offset, int count) {
+		return idleDesktops(unusedDesktops(inventory, rows), until, offset, count);
+	}
+
+	/**
+	 * The desktops of an inventory with no usage in a window, in the order of their ids,
+	 * with when each was created: what every page of its idle desktops is cut from.
+	 * @param inventory every desktop of the account's region
+	 * @param rows the usage rows of the window
+	 * @return the unused desktops
+	 */
+	UnusedDesktops unusedDesktops(List<DesktopItem> inventory, List<UsageDurationItem> rows) {
 		Set<String> used = usedDesktops(rows);
-		List<DesktopItem> idle = new ArrayList<>();
+		List<DesktopItem> unused = new ArrayList<>();
 		for (DesktopItem desktop : inventory) {
 			if (!used.contains(desktop.desktopId())) {
-				Instant created = AlibabaFormats.parseInstant(desktop.creationTime());
-				if (created == null || created.isBefore(until)) {
-					idle.add(desktop);
-				}
+				unused.add(desktop);
 			}
 		}
-		idle.sort(Comparator.comparing(DesktopItem::desktopId));
-		Slice<DesktopItem> page = Slice.of(idle, offset, count);
-		return new Slice<>(page.items().stream().map(this::idleDesktop).toList(), page.totalCount());
+		unused.sort(Comparator.comparing(DesktopItem::desktopId));
+		Instant[] created = new Instant[unused.size()];
+		for (int i = 0; i < created.length; i++) {
+			created[i] = AlibabaFormats.parseInstant(unused.get(i).creationTime());
+		}
+		return new UnusedDesktops(unused.toArray(DesktopItem[]::new), created);
+	}
+
+	/**
+	 * A run of the idle desktops among unused ones: those created before the window's end
+	 * (or whose creation the vendor did not say).
+	 * @param unused the unused desktops of the window
+	 * @param until the end of the window
+	 * @param offset the first idle desktop wanted
+	 * @param count how many are wanted
+	 * @return the idle desktops wanted, with the number of idle desktops
+	 */
+	Slice<IdleDesktop> idleDesktops(UnusedDesktops unused, Instant until, long offset, int count) {
+		List<IdleDesktop> page = new ArrayList<>(Math.min(count, unused.desktops().length));
+		long idle = 0;
+		for (int i = 0; i < unused.desktops().length; i++) {
+			Instant created = unused.created()[i];
+			if (created == null || created.isBefore(until)) {
+				if (idle >= offset && page.size() < count) {
+					page.add(idleDesktop(unused.desktops()[i]));
+				}
+				idle++;
+			}
+		}
+		return new Slice<>(List.copyOf(page), idle);
 	}
 
 	/**
@@ -156,8 +210,7 @@ final class AlibabaMapper {
 
 	/**
 	 * A run of the ranking of desktops or end users by usage, longest first, ties by id
-	 * or name: only the results wanted are ordered and built, so a page of a ranking of
-	 * thousands costs little more than summing its rows.
+	 * or name.
 	 * @param rows the usage rows of a window
 	 * @param by what to rank
 	 * @param offset the first result wanted
@@ -165,6 +218,17 @@ final class AlibabaMapper {
 	 * @return the results wanted, with the number of desktops or users ranked
 	 */
 	Slice<UsageTotal> ranking(List<UsageDurationItem> rows, RankDimension by, long offset, int count) {
+		return ranking(rank(rows, by), offset, count);
+	}
+
+	/**
+	 * The ranking of desktops or end users by usage in a window, in order: what every
+	 * page of the ranking is cut from.
+	 * @param rows the usage rows of a window
+	 * @param by what to rank
+	 * @return the ranking
+	 */
+	RankedUsage rank(List<UsageDurationItem> rows, RankDimension by) {
 		if (by == RankDimension.USER) {
 			Map<String, Long> users = new HashMap<>();
 			for (UsageDurationItem row : rows) {
@@ -172,10 +236,14 @@ final class AlibabaMapper {
 					users.merge(row.endUserId(), row.usageDuration(), Long::sum);
 				}
 			}
-			List<Map.Entry<String, Long>> page = top(users.entrySet(), USER_ORDER, offset, count);
-			return new Slice<>(page.stream()
-				.map((user) -> new UsageTotal(null, user.getKey(), UsageDuration.ofSeconds(user.getValue())))
-				.toList(), users.size());
+			List<Map.Entry<String, Long>> order = new ArrayList<>(users.entrySet());
+			order.sort(USER_ORDER);
+			RankedUsage ranked = new RankedUsage(by, order.size());
+			for (int i = 0; i < order.size(); i++) {
+				ranked.users[i] = order.get(i).getKey();
+				ranked.seconds[i] = order.get(i).getValue();
+			}
+			return ranked;
 		}
 		Map<String, DesktopTotals> desktops = new HashMap<>();
 		for (UsageDurationItem row : rows) {
@@ -183,39 +251,37 @@ final class AlibabaMapper {
 				desktops.computeIfAbsent(row.desktopId(), (id) -> new DesktopTotals()).add(row);
 			}
 		}
-		List<Map.Entry<String, DesktopTotals>> page = top(desktops.entrySet(), DESKTOP_ORDER, offset, count);
-		return new Slice<>(page.stream()
-			.map((desktop) -> new UsageTotal(desktop(desktop.getKey(), desktop.getValue().name),
-					desktop.getValue().onlyUser(), UsageDuration.ofSeconds(desktop.getValue().seconds)))
-			.toList(), desktops.size());
+		List<Map.Entry<String, DesktopTotals>> order = new ArrayList<>(desktops.entrySet());
+		order.sort(DESKTOP_ORDER);
+		RankedUsage ranked = new RankedUsage(by, order.size());
+		for (int i = 0; i < order.size(); i++) {
+			DesktopTotals totals = order.get(i).getValue();
+			ranked.desktopIds[i] = order.get(i).getKey();
+			ranked.names[i] = totals.name;
+			ranked.users[i] = totals.onlyUser();
+			ranked.seconds[i] = totals.seconds;
+		}
+		return ranked;
 	}
 
 	/**
-	 * The results from an offset of a collection in an order, ordering only as many as
-	 * are wanted when they are few.
+	 * A run of a ranking: only the results wanted are built.
+	 * @param ranked the ranking
+	 * @param offset the first result wanted
+	 * @param count how many results are wanted
+	 * @return the results wanted, with the number of desktops or users ranked
 	 */
-	private static <T> List<T> top(Collection<T> all, Comparator<T> order, long offset, int count) {
-		if (offset >= all.size() || count <= 0) {
-			return List.of();
+	Slice<UsageTotal> ranking(RankedUsage ranked, long offset, int count) {
+		int size = ranked.seconds.length;
+		int from = (int) Math.min(size, offset);
+		int to = (int) Math.min(size, (long) from + Math.max(0, count));
+		List<UsageTotal> page = new ArrayList<>(to - from);
+		for (int i = from; i < to; i++) {
+			UsageDuration duration = UsageDuration.ofSeconds(ranked.seconds[i]);
+			page.add((ranked.by == RankDimension.USER) ? new UsageTotal(null, ranked.users[i], duration)
+					: new UsageTotal(desktop(ranked.desktopIds[i], ranked.names[i]), ranked.users[i], duration));
 		}
-		long wanted = Math.min(all.size(), offset + count);
-		List<T> first;
-		if (wanted * 4 >= all.size()) {
-			first = new ArrayList<>(all);
-			first.sort(order);
-		}
-		else {
-			PriorityQueue<T> kept = new PriorityQueue<>((int) wanted + 1, order.reversed());
-			for (T item : all) {
-				kept.add(item);
-				if (kept.size() > wanted) {
-					kept.poll();
-				}
-			}
-			first = new ArrayList<>(kept);
-			first.sort(order);
-		}
-		return List.copyOf(first.subList((int) offset, (int) wanted));
+		return new Slice<>(List.copyOf(page), size);
 	}
 
 	/**
@@ -516,6 +582,52 @@ final class AlibabaMapper {
 		@Nullable
 		String onlyUser() {
 			return this.severalUsers ? null : this.user;
+		}
+
+	}
+
+	/**
+	 * The login and attach counts of an inventory.
+	 *
+	 * @param attach desktops with and without end users
+	 * @param login desktops by login state
+	 */
+	record InventoryCounts(AttachCounts attach, LoginCounts login) {
+	}
+
+	/**
+	 * Unused desktops of a window in the order of their ids, with when each was created
+	 * ({@code null} where the vendor did not say).
+	 *
+	 * @param desktops the desktops
+	 * @param created when each was created
+	 */
+	record UnusedDesktops(DesktopItem[] desktops, @Nullable Instant[] created) {
+	}
+
+	/**
+	 * A ranking in order, as parallel arrays of the vendor rows' own strings: a page of
+	 * it is built when asked for.
+	 */
+	static final class RankedUsage {
+
+		final RankDimension by;
+
+		final String[] desktopIds;
+
+		final String[] names;
+
+		final String[] users;
+
+		final long[] seconds;
+
+		RankedUsage(RankDimension by, int size) {
+			this.by = by;
+			boolean desktops = by == RankDimension.DESKTOP;
+			this.desktopIds = new String[desktops ? size : 0];
+			this.names = new String[desktops ? size : 0];
+			this.users = new String[size];
+			this.seconds = new long[size];
 		}
 
 	}

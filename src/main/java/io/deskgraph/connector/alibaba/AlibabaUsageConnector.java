@@ -24,6 +24,7 @@ import io.deskgraph.usage.Granularity;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.connector.DerivedViews;
 import io.deskgraph.connector.Drain;
 import io.deskgraph.connector.DrainJobs;
 import io.deskgraph.connector.Freshness;
@@ -92,6 +93,11 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	private final Clock clock;
 
 	private final AlibabaMapper mapper;
+
+	/**
+	 * Rankings, unused desktops and inventory counts of the drains this account keeps.
+	 */
+	private final DerivedViews views = new DerivedViews();
 
 	private final DrainJobs drains;
 
@@ -165,7 +171,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			return runCounts().map((counts) -> this.mapper.statusCounts(counts, null));
 		}
 		return Mono.zip(runCounts(), inventory())
-			.map((answers) -> this.mapper.statusCounts(answers.getT1(), answers.getT2()));
+			.map((answers) -> this.mapper.statusCountsFrom(answers.getT1(), this.views.of("inventoryCounts",
+					List.of(answers.getT2()), () -> this.mapper.inventoryCounts(answers.getT2()))));
 	}
 
 	/**
@@ -190,7 +197,10 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			checkWindow(first, "since");
 			DateRange days = new DateRange(first, last.isAfter(today) ? today : last);
 			return Mono.zip(inventory(), usageRows(days))
-				.map((answers) -> this.mapper.idleDesktops(answers.getT1(), answers.getT2(), until, offset, count));
+				.map((answers) -> this.mapper.idleDesktops(
+						this.views.of("unusedDesktops", List.of(answers.getT2(), answers.getT1()),
+								() -> this.mapper.unusedDesktops(answers.getT1(), answers.getT2())),
+						until, offset, count));
 		});
 	}
 
@@ -218,7 +228,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
 		return Mono.defer(() -> {
 			checkRange(range);
-			return usageRows(range).map((rows) -> this.mapper.ranking(rows, by, offset, count));
+			return usageRows(range).map((rows) -> this.mapper
+				.ranking(this.views.of(by, List.of(rows), () -> this.mapper.rank(rows, by)), offset, count));
 		});
 	}
 

@@ -79,24 +79,43 @@ final class HuaweiMapper {
 	 * @return the merged entries wanted, with the number of merged entries
 	 */
 	static Slice<DesktopUsage> merge(List<Slice<DesktopUsage>> windows, long offset, int count) {
+		return mergedPage(group(windows.stream().map(Slice::items).toList()), offset, count);
+	}
+
+	/**
+	 * The entries of consecutive windows grouped per desktop and user, in first-seen
+	 * order: what every page of their merged entries is cut from.
+	 * @param windows the entries of each window, in window order
+	 * @return the entries of each desktop and user, one window after the other
+	 */
+	static List<List<DesktopUsage>> group(List<List<DesktopUsage>> windows) {
 		Map<UsageKey, List<DesktopUsage>> parts = new LinkedHashMap<>();
-		for (Slice<DesktopUsage> window : windows) {
-			for (DesktopUsage usage : window.items()) {
+		for (List<DesktopUsage> window : windows) {
+			for (DesktopUsage usage : window) {
 				parts
 					.computeIfAbsent(new UsageKey(usage.desktop().nativeId(), usage.userName()),
-							(key) -> new ArrayList<>(2))
+							(key) -> new ArrayList<>(windows.size()))
 					.add(usage);
 			}
 		}
+		return List.copyOf(parts.values());
+	}
+
+	/**
+	 * A run of grouped entries, merged: only the entries wanted are merged.
+	 * @param groups the entries of each desktop and user
+	 * @param offset the first merged entry wanted
+	 * @param count how many are wanted
+	 * @return the merged entries wanted, with the number of merged entries
+	 */
+	static Slice<DesktopUsage> mergedPage(List<List<DesktopUsage>> groups, long offset, int count) {
 		List<DesktopUsage> merged = new ArrayList<>();
-		long index = 0;
-		for (List<DesktopUsage> part : parts.values()) {
-			if (index >= offset && merged.size() < count) {
-				merged.add((part.size() == 1) ? part.get(0) : merged(part));
-			}
-			index++;
+		int from = (int) Math.min(groups.size(), offset);
+		int to = (int) Math.min(groups.size(), (long) from + Math.max(0, count));
+		for (List<DesktopUsage> part : groups.subList(from, to)) {
+			merged.add((part.size() == 1) ? part.get(0) : merged(part));
 		}
-		return new Slice<>(List.copyOf(merged), parts.size());
+		return new Slice<>(List.copyOf(merged), groups.size());
 	}
 
 	private static DesktopUsage merged(List<DesktopUsage> parts) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
+import io.deskgraph.connector.DerivedViews;
 import io.deskgraph.connector.Drain;
 import io.deskgraph.connector.DrainJobs;
 import io.deskgraph.connector.Freshness;
@@ -91,6 +92,9 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	private final HuaweiMapper mapper;
 
 	private final DrainJobs drains;
+
+	/** Usage windows of the drains this account keeps, grouped per desktop and user. */
+	private final DerivedViews views = new DerivedViews();
 
 	/**
 	 * The largest total each API has reported for this account, for the first estimate of
@@ -173,7 +177,12 @@ public final class HuaweiUsageConnector implements UsageConnector {
 				// time.
 				.concatMap((window) -> usedDrain(query, window))
 				.collectList()
-				.map((drained) -> HuaweiMapper.merge(drained, offset, count));
+				.map((drained) -> {
+					List<List<DesktopUsage>> windowEntries = drained.stream().map(Slice::items).toList();
+					return HuaweiMapper.mergedPage(
+							this.views.of("merged", windowEntries, () -> HuaweiMapper.group(windowEntries)), offset,
+							count);
+				});
 		});
 	}
 
