@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -17,6 +19,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -43,16 +46,35 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	private static final Logger logger = LoggerFactory.getLogger(QueryLimitsInstrumentation.class);
 
+	/**
+	 * The longest variables (as text) whose operation's verdict is kept; larger ones are
+	 * measured on every request rather than held in memory.
+	 */
+	private static final int MAX_CACHED_VARIABLES_LENGTH = 1024;
+
+	/** The most verdicts kept per document (different variables or days). */
+	private static final int VERDICTS_PER_DOCUMENT = 32;
+
 	private final LimitsProperties properties;
 
 	private final AccountRegistry accounts;
 
 	private final Clock clock;
 
-	QueryLimitsInstrumentation(LimitsProperties properties, AccountRegistry accounts, Clock clock) {
+	/**
+	 * The verdicts of operations already measured, per parsed document (held weakly, so a
+	 * document the document cache let go is not kept here): an operation's measure
+	 * depends only on its document, its variables and the day (date ranges count from
+	 * today).
+	 */
+	private final Cache<Document, Map<AnalysisKey, List<GraphQLError>>> analyses;
+
+	QueryLimitsInstrumentation(LimitsProperties properties, DocumentCacheProperties cacheProperties,
+			AccountRegistry accounts, Clock clock) {
 		this.properties = properties;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.analyses = Caffeine.newBuilder().weakKeys().maximumSize(cacheProperties.maxAnalyses()).build();
 	}
 
 	/**
@@ -75,8 +97,38 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		ExecutionContext context = parameters.getExecutionContext();
-		OperationDefinition operation = context.getOperationDefinition();
 		Map<String, Object> variables = context.getCoercedVariables().toMap();
+		LocalDate today = LocalDate.now(this.clock);
+		List<GraphQLError> errors;
+		if (variables.isEmpty() || variables.toString().length() <= MAX_CACHED_VARIABLES_LENGTH) {
+			Map<AnalysisKey, List<GraphQLError>> verdicts = this.analyses.get(context.getDocument(),
+					(document) -> new Verdicts());
+			AnalysisKey key = new AnalysisKey(context.getOperationDefinition().getName(), variables, today);
+			synchronized (verdicts) {
+				errors = verdicts.get(key);
+			}
+			if (errors == null) {
+				errors = analyze(context, variables, today);
+				synchronized (verdicts) {
+					verdicts.put(key, errors);
+				}
+			}
+		}
+		else {
+			errors = analyze(context, variables, today);
+		}
+		if (!errors.isEmpty()) {
+			throw new AbortExecutionException(errors);
+		}
+		return super.beginExecuteOperation(parameters, state);
+	}
+
+	/**
+	 * Measures an operation with its variables against every limit.
+	 * @return the violations, empty when the operation is within the limits
+	 */
+	private List<GraphQLError> analyze(ExecutionContext context, Map<String, Object> variables, LocalDate today) {
+		OperationDefinition operation = context.getOperationDefinition();
 		QueryAnalyzer analyzer = new QueryAnalyzer(context.getGraphQLSchema(), context.getFragmentsByName(), variables,
 				this.accounts.accounts());
 		QueryAnalyzer.Measure measure = analyzer.measure(operation.getSelectionSet(),
@@ -88,8 +140,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 					Map.of("argument", argument)));
 		}
 		if (errors.isEmpty()) {
-			long calls = new VendorCallEstimator(context.getFragmentsByName(), variables, this.accounts,
-					LocalDate.now(this.clock), this.properties.maxRangeDays())
+			long calls = new VendorCallEstimator(context.getFragmentsByName(), variables, this.accounts, today,
+					this.properties.maxRangeDays())
 				.estimate(operation.getSelectionSet());
 			if (calls > this.properties.maxUpstreamCalls()) {
 				errors.add(exceeded("Vendor calls", "maxUpstreamCalls", "max-upstream-calls",
@@ -102,9 +154,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			logger.debug("Rejected operation (execution {}): depth {}, aliases {}, cost {}, introspection {}",
 					context.getExecutionId(), measure.depth(), measure.aliases(), measure.cost(),
 					measure.introspection());
-			throw new AbortExecutionException(errors);
 		}
-		return super.beginExecuteOperation(parameters, state);
+		return List.copyOf(errors);
 	}
 
 	private List<GraphQLError> violations(QueryAnalyzer.Measure measure) {
@@ -146,6 +197,30 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			.message(message)
 			.extensions(extensions)
 			.build();
+	}
+
+	/**
+	 * What an operation's measure depends on besides its document: which of its
+	 * operations, the variables and the day.
+	 */
+	private record AnalysisKey(@Nullable String operationName, Map<String, Object> variables, LocalDate day) {
+	}
+
+	/**
+	 * The verdicts of one document's operations, the most recently used
+	 * {@value #VERDICTS_PER_DOCUMENT} kept.
+	 */
+	private static final class Verdicts extends LinkedHashMap<AnalysisKey, List<GraphQLError>> {
+
+		Verdicts() {
+			super(16, 0.75f, true);
+		}
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<AnalysisKey, List<GraphQLError>> eldest) {
+			return size() > VERDICTS_PER_DOCUMENT;
+		}
+
 	}
 
 	private static GraphQLObjectType rootType(GraphQLSchema schema, OperationDefinition operation) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -58,6 +59,9 @@ class QueryLimitsTests {
 
 	@Autowired
 	private HuaweiSimulator simulator;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@BeforeEach
 	void resetSimulator() {
@@ -185,6 +189,56 @@ class QueryLimitsTests {
 			.path("desktopUsage.sources[*].state")
 			.entityList(String.class)
 			.containsExactly("OK", "OK");
+	}
+
+	@Test
+	void aCachedDocumentIsMeasuredAgainWithEachRequestsVariables() {
+		String document = """
+				query($range: DateRange!, $first: Int) {
+				  usageRanking(range: $range, first: $first) {
+				    edges { node { desktop { usage(range: $range) { total { seconds } points { date duration { seconds } } } } } }
+				  }
+				  desktopUsage(range: $range, first: $first) {
+				    edges { node { desktop { id } total { seconds } points { date duration { seconds } } } }
+				  }
+				}""";
+		for (int round = 0; round < 2; round++) {
+			this.graphQlTester.document(document)
+				.variable("range", lastWeek())
+				.variable("first", 5)
+				.execute()
+				.errors()
+				.verify();
+			this.graphQlTester.document(document)
+				.variable("range", lastWeek())
+				.variable("first", 500)
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+					assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+					assertThat(error.getExtensions()).containsEntry("limit", "maxCost").containsEntry("actual", 12002);
+				}));
+		}
+	}
+
+	@Test
+	void eachDistinctDocumentIsParsedOnce() {
+		String document = "{ accounts { id vendor } parsedOnce: __typename }";
+		double misses = documentCacheGets("miss");
+		double hits = documentCacheGets("hit");
+		for (int i = 0; i < 5; i++) {
+			this.graphQlTester.document(document).execute().path("accounts[*].id").entityList(String.class).hasSize(2);
+		}
+		assertThat(documentCacheGets("miss") - misses).isEqualTo(1);
+		assertThat(documentCacheGets("hit") - hits).isEqualTo(4);
+	}
+
+	private double documentCacheGets(String result) {
+		return this.meters.get("cache.gets")
+			.tag("cache", "deskgraph.documents")
+			.tag("result", result)
+			.functionCounter()
+			.count();
 	}
 
 	@Test
