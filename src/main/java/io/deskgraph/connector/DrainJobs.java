@@ -85,6 +85,7 @@ public class DrainJobs {
 			VendorPageCache.Answer kept = this.upstream.keptDrain(drain.asRequest());
 			if (kept != null) {
 				new Result<>((List<T>) kept.value(), kept.fetchedAt(), null).reportTo(report);
+				this.upstream.answerUsed(context, kept.fetchedAt(), drain.freshness(), false);
 				return Mono.just((List<T>) kept.value());
 			}
 			RequestBudget budget = RequestBudget.of(context, now);
@@ -101,7 +102,13 @@ public class DrainJobs {
 				result = result.timeout(wait.isNegative() ? Duration.ZERO : wait,
 						Mono.error(() -> pending(drain, job.progress)));
 			}
-			return result.map((answer) -> answer.reportTo(report).items());
+			return result.map((answer) -> {
+				if (answer.oldestFetch() != null) {
+					this.upstream.answerUsed(context, answer.oldestFetch(), drain.freshness(),
+							answer.staleBecause() != null);
+				}
+				return answer.reportTo(report).items();
+			});
 		});
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -93,6 +94,8 @@ public class UpstreamExecutor {
 
 	private final VendorPageCache cache;
 
+	private final AtomicLong generation = new AtomicLong();
+
 	public UpstreamExecutor(CacheProperties cacheProperties, UpstreamProperties properties,
 			VendorQuotaLimiter quotaLimiter, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			MeterRegistry meters, Clock clock) {
@@ -129,9 +132,11 @@ public class UpstreamExecutor {
 	@SuppressWarnings("unchecked")
 	public <T> Mono<T> fetchSized(UpstreamRequest request, Supplier<Mono<Sized<T>>> call) {
 		if (!this.cache.caches(request)) {
-			return Mono.deferContextual((context) -> guarded(request, call).doOnNext(
-					(value) -> report(context.getOrDefault(FetchReport.class, null), this.clock.instant(), null, 0)))
-				.map(Sized::value);
+			return Mono.deferContextual((context) -> guarded(request, call).doOnNext((value) -> {
+				Instant now = this.clock.instant();
+				report(context.getOrDefault(FetchReport.class, null), now, null, 0);
+				answerUsed(context, now, Freshness.NONE, false);
+			})).map(Sized::value);
 		}
 		return Mono.deferContextual((context) -> {
 			FetchReport report = context.getOrDefault(FetchReport.class, null);
@@ -143,9 +148,13 @@ public class UpstreamExecutor {
 						.toFuture());
 			// A copy per caller: one giving up cancels its copy, never the load others
 			// share, and a load failing after that is not reported as a dropped error.
-			return Mono.fromFuture(answer.copy())
-				.doOnNext((fetched) -> report(report, fetched.fetchedAt(), null, fetched.weight()))
-				.onErrorResume(VendorException.class, (failure) -> stale(request, failure, report))
+			return Mono.fromFuture(answer.copy()).doOnNext((fetched) -> {
+				report(report, fetched.fetchedAt(), null, fetched.weight());
+				answerUsed(context, fetched.fetchedAt(), fetched.freshness(), false);
+			})
+				.onErrorResume(VendorException.class,
+						(failure) -> stale(request, failure, report).doOnNext(
+								(previous) -> answerUsed(context, previous.fetchedAt(), previous.freshness(), true)))
 				.map((fetched) -> (T) fetched.value());
 		});
 	}
@@ -156,6 +165,16 @@ public class UpstreamExecutor {
 	 */
 	public void invalidateAll() {
 		this.cache.invalidateAll();
+		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * How many times every cached answer was forgotten: results built from answers of an
+	 * earlier generation are no longer true to the cache.
+	 * @return the generation of the cached answers
+	 */
+	public long generation() {
+		return this.generation.get();
 	}
 
 	private Mono<VendorPageCache.Answer> stale(UpstreamRequest request, VendorException failure,
@@ -168,6 +187,21 @@ public class UpstreamExecutor {
 				request.accountId(), request.api(), failure.classification(), previous.fetchedAt());
 		report(report, previous.fetchedAt(), failure, previous.weight());
 		return Mono.just(previous);
+	}
+
+	/**
+	 * Records a vendor answer in the lifetime of the result of the request that used it.
+	 * @param context the request's Reactor context
+	 * @param fetchedAt when the answer was fetched
+	 * @param freshness how long it stays true
+	 * @param stale whether it was served past that because the vendor failed
+	 */
+	void answerUsed(ContextView context, Instant fetchedAt, Freshness freshness, boolean stale) {
+		ResultLifetime lifetime = ResultLifetime.of(context);
+		if (lifetime != null) {
+			lifetime.answerUsed(fetchedAt, this.cache.caches(freshness) ? this.cache.ttl(freshness) : Duration.ZERO,
+					stale);
+		}
 	}
 
 	private static void report(@Nullable FetchReport report, Instant fetchedAt, @Nullable VendorException stale,

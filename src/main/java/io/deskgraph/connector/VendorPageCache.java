@@ -147,7 +147,25 @@ final class VendorPageCache {
 	 * @return false for calls that change something and kinds with no time to live
 	 */
 	boolean caches(UpstreamRequest request) {
-		return request.freshness() != Freshness.NONE && !this.properties.ttl(request.freshness()).isZero();
+		return caches(request.freshness());
+	}
+
+	/**
+	 * Whether answers of a kind of data are cached at all.
+	 * @param freshness the kind of data
+	 * @return false for calls that change something and kinds with no time to live
+	 */
+	boolean caches(Freshness freshness) {
+		return freshness != Freshness.NONE && !this.properties.ttl(freshness).isZero();
+	}
+
+	/**
+	 * How long answers of a kind of data stay true.
+	 * @param freshness the kind of data
+	 * @return the time to live
+	 */
+	Duration ttl(Freshness freshness) {
+		return this.properties.ttl(freshness);
 	}
 
 	/** Forgets every answer, fresh and last good alike. */

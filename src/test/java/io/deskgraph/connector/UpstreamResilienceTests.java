@@ -80,6 +80,7 @@ class UpstreamResilienceTests {
 	void manyConcurrentIdenticalQueriesShareOneUpstreamCall() {
 		String query = usageQuery(today().minusDays(5), today().minusDays(3));
 		double hitsBefore = cacheHits("ListUsedDesktopInfo");
+		double responseHitsBefore = responseHits();
 		List<Map<String, Object>> responses = Flux.range(0, 64)
 			.flatMap((i) -> post(query), 64)
 			.collectList()
@@ -89,7 +90,9 @@ class UpstreamResilienceTests {
 		assertThat(this.meters.find(UpstreamExecutor.TIMER)
 			.tags("vendor", "HUAWEI", "account", "huawei-demo", "api", "ListUsedDesktopInfo", "outcome", "success")
 			.timer()).isNotNull();
-		assertThat(cacheHits("ListUsedDesktopInfo") - hitsBefore).isEqualTo(63);
+		// Those asking after the first answer was stored get it from the response
+		// cache; the others share the vendor page.
+		assertThat(cacheHits("ListUsedDesktopInfo") - hitsBefore + responseHits() - responseHitsBefore).isEqualTo(63);
 		assertThat(this.meters.find("resilience4j.circuitbreaker.state")
 			.tags("name", "huawei-demo.ListUsedDesktopInfo")
 			.gauges()).isNotEmpty();
@@ -224,6 +227,11 @@ class UpstreamResilienceTests {
 		Counter hits = this.meters.find("cache.gets")
 			.tags("cache", "deskgraph.upstream", "account", "huawei-demo", "api", api, "result", "hit")
 			.counter();
+		return (hits != null) ? hits.count() : 0;
+	}
+
+	private double responseHits() {
+		Counter hits = this.meters.find("deskgraph.response.cache.requests").tags("result", "hit").counter();
 		return (hits != null) ? hits.count() : 0;
 	}
 

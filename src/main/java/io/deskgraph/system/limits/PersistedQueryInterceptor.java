@@ -86,6 +86,29 @@ class PersistedQueryInterceptor implements WebGraphQlInterceptor {
 	}
 
 	/**
+	 * Whether a request's result may come from the response cache as far as persisted
+	 * queries go: one without the extension, or one whose hash is well formed and either
+	 * matches its query or, sent alone, names a stored query. Any other is answered here,
+	 * with the error it deserves.
+	 * @param request the request
+	 * @return true when the request's persisted query, if any, is in order
+	 */
+	boolean inOrder(WebGraphQlRequest request) {
+		if (!(request.getExtensions().get("persistedQuery") instanceof Map<?, ?> persisted)) {
+			return true;
+		}
+		if (!this.enabled || !Integer.valueOf(1).equals(persisted.get("version"))
+				|| !(persisted.get("sha256Hash") instanceof String hash) || !SHA_256.matcher(hash).matches()) {
+			return false;
+		}
+		String key = hash.toLowerCase(Locale.ROOT);
+		String document = request.getDocument();
+		boolean hashOnly = !StringUtils.hasText(document)
+				|| PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(document);
+		return hashOnly ? this.queries.getIfPresent(key) != null : sha256(document).equals(key);
+	}
+
+	/**
 	 * How many queries are stored.
 	 * @return the number of stored queries
 	 */

@@ -1,10 +1,20 @@
 package io.deskgraph.system.limits;
 
+import java.util.List;
+import java.util.Map;
+
+import io.deskgraph.connector.AccountScope;
+import io.deskgraph.connector.ResultLifetime;
+import io.deskgraph.system.caching.ResponseCache;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -12,7 +22,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The GraphQL over HTTP handler, in place of Spring Boot's, reading request bodies with
  * {@link GraphQlRequestReader} so that a malformed body gets HTTP 400 with a
- * GraphQL-shaped error.
+ * GraphQL-shaped error, and answering from the {@link ResponseCache} what it holds.
  *
  * @author DeskGraph
  */
@@ -20,21 +30,87 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
+	/**
+	 * What a stored result may be sent as, in order of preference when both are accepted.
+	 */
+	private static final List<MediaType> STORED_MEDIA_TYPES = List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE,
+			MediaType.APPLICATION_JSON);
+
+	/** The deprecated media type Spring's handler still answers with when asked. */
+	private static final MediaType APPLICATION_GRAPHQL = new MediaType("application", "graphql+json");
+
 	private final WebGraphQlHandler graphQlHandler;
 
 	private final GraphQlRequestReader reader;
 
-	StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, GraphQlRequestReader reader) {
+	private final ResponseCache responses;
+
+	private final PersistedQueryInterceptor persistedQueries;
+
+	StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, GraphQlRequestReader reader, ResponseCache responses,
+			PersistedQueryInterceptor persistedQueries) {
 		super(graphQlHandler);
 		this.graphQlHandler = graphQlHandler;
 		this.reader = reader;
+		this.responses = responses;
+		this.persistedQueries = persistedQueries;
 	}
 
 	@Override
 	public Mono<ServerResponse> handleRequest(ServerRequest request) {
-		return this.reader.read(request)
-			.flatMap(this.graphQlHandler::handleRequest)
-			.flatMap((response) -> prepareResponse(request, response));
+		return this.reader.read(request).flatMap((graphQlRequest) -> {
+			MediaType storedType = storedMediaType(request);
+			if (!this.responses.enabled() || storedType == null || !this.persistedQueries.inOrder(graphQlRequest)) {
+				return this.graphQlHandler.handleRequest(graphQlRequest)
+					.flatMap((response) -> prepareResponse(request, response));
+			}
+			return AccountScope.current().flatMap((scope) -> cached(request, graphQlRequest, scope, storedType));
+		});
+	}
+
+	private Mono<ServerResponse> cached(ServerRequest request, WebGraphQlRequest graphQlRequest, AccountScope scope,
+			MediaType storedType) {
+		String key = this.responses.keyOf(graphQlRequest, scope);
+		byte[] stored = this.responses.lookup(key);
+		if (stored != null) {
+			return ServerResponse.ok().contentType(storedType).bodyValue(stored);
+		}
+		long generation = this.responses.generation();
+		ResultLifetime lifetime = new ResultLifetime();
+		graphQlRequest.configureExecutionInput(
+				(input, builder) -> builder.graphQLContext(Map.of(ResultLifetime.class, lifetime)).build());
+		return this.graphQlHandler.handleRequest(graphQlRequest).contextWrite(lifetime.into()).flatMap((response) -> {
+			byte[] body = this.responses.store(key, response, lifetime, generation);
+			return (body != null) ? ServerResponse.ok().contentType(storedType).bodyValue(body)
+					: prepareResponse(request, response);
+		});
+	}
+
+	/**
+	 * The media type a stored result is sent as: the first the client accepts that a
+	 * stored result can be, as Spring's handler chooses; {@code null} when the client
+	 * accepts neither, so the request takes the ordinary path.
+	 */
+	private static MediaType storedMediaType(ServerRequest request) {
+		List<MediaType> accepted;
+		try {
+			accepted = request.headers().accept();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
+		}
+		for (MediaType type : accepted) {
+			if (STORED_MEDIA_TYPES.contains(type)) {
+				return type;
+			}
+			if (type.equals(APPLICATION_GRAPHQL)) {
+				// Spring's handler still answers this deprecated type; such requests take
+				// the ordinary path.
+				return null;
+			}
+		}
+		// What Spring's handler answers when nothing accepted is a type it knows.
+		return MediaType.APPLICATION_JSON;
 	}
 
 }

@@ -108,12 +108,13 @@ class ActuatorEndpointsTests {
 		this.client.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", "{ desktopStatus { total sources { accountId state } } }"))
+			// A document of its own, executed whatever the response cache holds.
+			.bodyValue(Map.of("query", "{ metricsStatus: desktopStatus { total sources { accountId state } } }"))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.data.desktopStatus.sources[0].state")
+			.jsonPath("$.data.metricsStatus.sources[0].state")
 			.isEqualTo("OK");
 		String metrics = this.client.get()
 			.uri("/actuator/prometheus")
@@ -130,7 +131,10 @@ class ActuatorEndpointsTests {
 			.contains("deskgraph_upstream_quota_waiting{")
 			.contains("graphql_request_seconds_count{");
 		assertThat(metrics.lines())
-			.anyMatch((line) -> line.startsWith("cache_gets_total{") && line.contains("cache=\"deskgraph.upstream\""));
+			.anyMatch((line) -> line.startsWith("cache_gets_total{") && line.contains("cache=\"deskgraph.upstream\""))
+			.anyMatch((line) -> line.startsWith("deskgraph_response_cache_requests_total{"))
+			.anyMatch((line) -> line.startsWith("deskgraph_document_cache_requests_total{"))
+			.noneMatch((line) -> line.startsWith("graphql_datafetcher_seconds"));
 		assertThat(metrics).doesNotContain("hw-demo-secret-key-for-local-use-only")
 			.doesNotContain("ali-demo-secret-for-local-use-only")
 			.doesNotContain("hw-demo-iam-token-for-local-use-only");
