@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +62,12 @@ public class ResponseCache {
 	private final ObjectWriter canonicalWriter;
 
 	private final Cache<String, StoredResponse> responses;
+
+	/**
+	 * Executions under way per key, so that identical requests arriving together make one
+	 * execution: the others wait for its bytes.
+	 */
+	private final Map<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
 
 	private final Counter hits;
 
@@ -184,6 +192,24 @@ public class ResponseCache {
 		this.responses.put(key, new StoredResponse(body, expiresAt, generation));
 		this.puts.increment();
 		return body;
+	}
+
+	/**
+	 * Joins the execution of a request whose result another identical request is
+	 * building, or registers this one as that execution.
+	 * @param key the request's key
+	 * @param mine completed with this request's stored bytes (or {@code null} when its
+	 * result is not stored) once it is done
+	 * @return the execution to wait for, or {@code null} when this request is the one to
+	 * execute
+	 */
+	@Nullable
+	public CompletableFuture<byte[]> join(String key, CompletableFuture<byte[]> mine) {
+		CompletableFuture<byte[]> running = this.inFlight.putIfAbsent(key, mine);
+		if (running == null) {
+			mine.whenComplete((body, failure) -> this.inFlight.remove(key, mine));
+		}
+		return running;
 	}
 
 	/**

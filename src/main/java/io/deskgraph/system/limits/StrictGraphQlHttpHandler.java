@@ -2,6 +2,7 @@ package io.deskgraph.system.limits;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.deskgraph.connector.AccountScope;
 import io.deskgraph.connector.ResultLifetime;
@@ -15,6 +16,7 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -75,15 +77,43 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 		if (stored != null) {
 			return ServerResponse.ok().contentType(storedType).bodyValue(stored);
 		}
+		CompletableFuture<byte[]> mine = new CompletableFuture<>();
+		CompletableFuture<byte[]> running = this.responses.join(key, mine);
+		if (running != null) {
+			// An identical request is being executed: its result is this one's, unless
+			// it is not one to store (an error, a stale source), which this request then
+			// finds out for itself.
+			return Mono.fromFuture(running.copy())
+				.flatMap((body) -> ServerResponse.ok().contentType(storedType).bodyValue(body))
+				.switchIfEmpty(Mono.defer(() -> execute(request, graphQlRequest, key, storedType, null)));
+		}
+		return execute(request, graphQlRequest, key, storedType, mine);
+	}
+
+	/**
+	 * Executes a request, stores its result when it may be reused, and hands the stored
+	 * bytes to the identical requests waiting for them.
+	 */
+	private Mono<ServerResponse> execute(ServerRequest request, WebGraphQlRequest graphQlRequest, String key,
+			MediaType storedType, @Nullable CompletableFuture<byte[]> waited) {
 		long generation = this.responses.generation();
 		ResultLifetime lifetime = new ResultLifetime();
 		graphQlRequest.configureExecutionInput(
 				(input, builder) -> builder.graphQLContext(Map.of(ResultLifetime.class, lifetime)).build());
 		return this.graphQlHandler.handleRequest(graphQlRequest).contextWrite(lifetime.into()).flatMap((response) -> {
 			byte[] body = this.responses.store(key, response, lifetime, generation);
+			if (waited != null) {
+				waited.complete(body);
+			}
 			return (body != null) ? ServerResponse.ok().contentType(storedType).bodyValue(body)
 					: prepareResponse(request, response);
-		});
+		})
+			// Failed or cancelled: those waiting execute for themselves.
+			.doFinally((signal) -> {
+				if (waited != null) {
+					waited.complete(null);
+				}
+			});
 	}
 
 	/**
@@ -91,6 +121,7 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 	 * stored result can be, as Spring's handler chooses; {@code null} when the client
 	 * accepts neither, so the request takes the ordinary path.
 	 */
+	@Nullable
 	private static MediaType storedMediaType(ServerRequest request) {
 		List<MediaType> accepted;
 		try {

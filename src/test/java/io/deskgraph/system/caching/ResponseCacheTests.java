@@ -2,6 +2,7 @@ package io.deskgraph.system.caching;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import io.deskgraph.connector.UpstreamExecutor;
@@ -10,9 +11,13 @@ import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -107,6 +112,20 @@ class ResponseCacheTests {
 		assertThat(post(OPERATOR_KEY, ranking, Map.of("first", 3, "range", range))).isEqualTo(uncached);
 		assertThat(gets("hit") - hits).isEqualTo(1);
 		assertThat(vendorCalls()).isEqualTo(calls);
+	}
+
+	@Test
+	void identicalRequestsArrivingTogetherMakeOneExecution() {
+		String query = "{ togetherStatus: desktopStatus { total sources { accountId state fetchedAt } } }";
+		double executions = documentLookups();
+		List<String> answers = Flux.range(0, 24)
+			.flatMap((i) -> Mono.fromCallable(() -> post(OPERATOR_KEY, query, Map.of()))
+				.subscribeOn(Schedulers.boundedElastic()), 24)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(answers).hasSize(24).allSatisfy((answer) -> assertThat(answer).isEqualTo(answers.get(0)));
+		assertThat(answers.get(0)).contains("\"state\":\"OK\"").doesNotContain("errors");
+		assertThat(documentLookups() - executions).isEqualTo(1);
 	}
 
 	@Test
@@ -211,6 +230,15 @@ class ResponseCacheTests {
 
 	private double gets(String result) {
 		return this.meters.get("deskgraph.response.cache.requests").tags("result", result).counter().count();
+	}
+
+	/** Every execution looks its document up once. */
+	private double documentLookups() {
+		return this.meters.get("deskgraph.document.cache.requests")
+			.functionCounters()
+			.stream()
+			.mapToDouble(FunctionCounter::count)
+			.sum();
 	}
 
 	private double puts() {
