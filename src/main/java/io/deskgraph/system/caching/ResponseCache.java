@@ -106,7 +106,7 @@ public class ResponseCache {
 		// Names of their own: the vendor page cache's cache.* meters carry other tags.
 		return Counter.builder("deskgraph.response.cache.requests")
 			.tag("result", result)
-			.description("Lookups of stored GraphQL results")
+			.description("GraphQL requests answered from stored results (hit) or executed (miss)")
 			.register(meters);
 	}
 
@@ -154,8 +154,16 @@ public class ResponseCache {
 			this.responses.asMap().remove(key, stored);
 			stored = null;
 		}
-		(stored != null ? this.hits : this.misses).increment();
 		return (stored != null) ? stored.body() : null;
+	}
+
+	/**
+	 * Counts how a request was answered: from stored bytes (found stored, or shared by an
+	 * identical request executed at the same time), or by executing it.
+	 * @param stored whether stored bytes were sent
+	 */
+	public void answered(boolean stored) {
+		(stored ? this.hits : this.misses).increment();
 	}
 
 	/**

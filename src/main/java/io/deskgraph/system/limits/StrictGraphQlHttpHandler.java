@@ -75,6 +75,7 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 		String key = this.responses.keyOf(graphQlRequest, scope);
 		byte[] stored = this.responses.lookup(key);
 		if (stored != null) {
+			this.responses.answered(true);
 			return ServerResponse.ok().contentType(storedType).bodyValue(stored);
 		}
 		CompletableFuture<byte[]> mine = new CompletableFuture<>();
@@ -83,9 +84,10 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 			// An identical request is being executed: its result is this one's, unless
 			// it is not one to store (an error, a stale source), which this request then
 			// finds out for itself.
-			return Mono.fromFuture(running.copy())
-				.flatMap((body) -> ServerResponse.ok().contentType(storedType).bodyValue(body))
-				.switchIfEmpty(Mono.defer(() -> execute(request, graphQlRequest, key, storedType, null)));
+			return Mono.fromFuture(running.copy()).flatMap((body) -> {
+				this.responses.answered(true);
+				return ServerResponse.ok().contentType(storedType).bodyValue(body);
+			}).switchIfEmpty(Mono.defer(() -> execute(request, graphQlRequest, key, storedType, null)));
 		}
 		return execute(request, graphQlRequest, key, storedType, mine);
 	}
@@ -96,6 +98,7 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 	 */
 	private Mono<ServerResponse> execute(ServerRequest request, WebGraphQlRequest graphQlRequest, String key,
 			MediaType storedType, @Nullable CompletableFuture<byte[]> waited) {
+		this.responses.answered(false);
 		long generation = this.responses.generation();
 		ResultLifetime lifetime = new ResultLifetime();
 		graphQlRequest.configureExecutionInput(
