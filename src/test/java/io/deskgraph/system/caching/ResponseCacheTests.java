@@ -1,29 +1,22 @@
 package io.deskgraph.system.caching;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import io.deskgraph.connector.UpstreamExecutor;
-import io.deskgraph.connector.VendorQuotaLimiter;
-import io.deskgraph.simulator.alibaba.AlibabaSimulator;
-import io.deskgraph.simulator.huawei.HuaweiSimulator;
+import io.deskgraph.system.limits.DefaultLimitsTestSupport;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,53 +29,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author DeskGraph
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0",
-				"deskgraph.cache.live-ttl=2s", "deskgraph.security.api-keys[0].name=operator",
-				"deskgraph.security.api-keys[0].key=" + ResponseCacheTests.OPERATOR_KEY,
-				"deskgraph.security.api-keys[1].name=huawei-team",
-				"deskgraph.security.api-keys[1].key=" + ResponseCacheTests.HUAWEI_KEY,
-				"deskgraph.security.api-keys[1].accounts=huawei-demo" })
-class ResponseCacheTests {
+@TestPropertySource(properties = { "deskgraph.cache.live-ttl=2s", "deskgraph.security.api-keys[0].name=operator",
+		"deskgraph.security.api-keys[0].key=" + ResponseCacheTests.OPERATOR_KEY,
+		"deskgraph.security.api-keys[1].name=huawei-team",
+		"deskgraph.security.api-keys[1].key=" + ResponseCacheTests.HUAWEI_KEY,
+		"deskgraph.security.api-keys[1].accounts=huawei-demo" })
+class ResponseCacheTests extends DefaultLimitsTestSupport {
 
 	static final String OPERATOR_KEY = "operator-key-for-response-cache-tests";
 
 	static final String HUAWEI_KEY = "huawei-team-key-for-response-cache-tests";
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
-
 	private static final String STATUS = "{ desktopStatus { total run { active stopped } "
 			+ "sources { accountId state fetchedAt } } }";
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private HuaweiSimulator huawei;
-
-	@Autowired
-	private AlibabaSimulator alibaba;
-
-	@Autowired
-	private UpstreamExecutor upstream;
-
-	@Autowired
-	private VendorQuotaLimiter quotas;
 
 	@Autowired
 	private MeterRegistry meters;
 
 	@Autowired
 	private CircuitBreakerRegistry breakers;
-
-	@BeforeEach
-	void reset() {
-		WebClient.create(this.huawei.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
-		WebClient.create(this.alibaba.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
-		this.upstream.invalidateAll();
-		this.quotas.reset();
-	}
 
 	@Test
 	void aStoredResultIsTheUncachedOneSentAgainWithoutAVendorCallUntilItExpires() throws InterruptedException {
@@ -207,25 +172,6 @@ class ResponseCacheTests {
 	private static String fetchedAt(String response) {
 		int at = response.indexOf("\"fetchedAt\":");
 		return response.substring(at, response.indexOf(',', at));
-	}
-
-	private LocalDate today() {
-		return this.huawei.estate().today();
-	}
-
-	private long vendorCalls() {
-		return calls(this.huawei.baseUrl()) + calls(this.alibaba.baseUrl());
-	}
-
-	@SuppressWarnings("unchecked")
-	private static long calls(String baseUrl) {
-		Map<String, Object> stats = WebClient.create(baseUrl)
-			.get()
-			.uri("/_sim/stats")
-			.retrieve()
-			.bodyToMono(JSON)
-			.block();
-		return ((Map<String, Number>) stats.get("calls")).values().stream().mapToLong(Number::longValue).sum();
 	}
 
 	private double gets(String result) {

@@ -26,25 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deskgraph.simulator.huawei.port=0", "deskgraph.simulator.alibaba.port=0" })
-abstract class DefaultLimitsTestSupport {
+public abstract class DefaultLimitsTestSupport {
 
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
 	@Autowired
-	HuaweiSimulator huawei;
+	protected HuaweiSimulator huawei;
 
 	@Autowired
-	AlibabaSimulator alibaba;
+	protected AlibabaSimulator alibaba;
 
 	@Autowired
-	UpstreamExecutor upstream;
+	protected UpstreamExecutor upstream;
 
 	@Autowired
-	VendorQuotaLimiter quotas;
+	protected VendorQuotaLimiter quotas;
 
 	@BeforeEach
 	void reset() {
@@ -54,7 +54,7 @@ abstract class DefaultLimitsTestSupport {
 		this.quotas.reset();
 	}
 
-	LocalDate today() {
+	protected LocalDate today() {
 		return this.huawei.estate().today();
 	}
 
@@ -80,7 +80,7 @@ abstract class DefaultLimitsTestSupport {
 			.block();
 	}
 
-	long vendorCalls() {
+	protected long vendorCalls() {
 		return calls(this.huawei.baseUrl()).values().stream().mapToLong(Number::longValue).sum()
 				+ calls(this.alibaba.baseUrl()).values().stream().mapToLong(Number::longValue).sum();
 	}
@@ -90,7 +90,7 @@ abstract class DefaultLimitsTestSupport {
 	}
 
 	@SuppressWarnings("unchecked")
-	static Map<String, Number> calls(String baseUrl) {
+	protected static Map<String, Number> calls(String baseUrl) {
 		Map<String, Object> stats = WebClient.create(baseUrl)
 			.get()
 			.uri("/_sim/stats")
