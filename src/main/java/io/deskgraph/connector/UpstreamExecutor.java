@@ -257,8 +257,7 @@ public class UpstreamExecutor {
 					.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 					.transformDeferred(BulkheadOperator.of(bulkhead))
 					// A full bulkhead is asked again shortly: waiting inside it would
-					// hold
-					// the thread (and every connection of its event loop).
+					// hold the thread (and every connection of its event loop).
 					.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, BULKHEAD_POLL)
 						.filter(BulkheadFullException.class::isInstance))
 					.timeout(budget.remaining(this.clock.instant()), Mono.error(DeadlineReachedException::new))));
