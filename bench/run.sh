@@ -9,7 +9,7 @@
 #   PORT, HUAWEI_PORT, ALIBABA_PORT   gateway and simulator ports (default 18080/18081/18082, or a
 #                                free port when the default is taken)
 #   HUAWEI_DESKTOPS=1000         size of the Huawei simulator estate (10 pages of 100)
-#   LOADGEN=hey|wrk|python       load generator for the cache-hit measurement (default: hey, else wrk)
+#   LOADGEN=wrk|hey|python       load generator for the cache-hit measurement (default: wrk, else hey)
 #   JAVA_OPTS=...                extra JVM options
 #   BENCH_*                      sizes of the measurements (see bench/bench.py --help)
 #
@@ -68,13 +68,14 @@ as_root() {
 	fi
 }
 
-# Installs hey (or else wrk) from Debian when neither is present; never fatal.
+# Installs wrk (or else hey) from Debian when neither is present; never fatal. wrk is preferred: its
+# script checks every answer for data, and it costs the shared CPUs less than hey.
 install_loadgen() {
-	command -v hey >/dev/null && return 0
 	command -v wrk >/dev/null && return 0
+	command -v hey >/dev/null && return 0
 	command -v apt-get >/dev/null || { say "no apt-get: cannot install hey or wrk"; return 0; }
 	export DEBIAN_FRONTEND=noninteractive
-	for pkg in hey wrk; do
+	for pkg in wrk hey; do
 		say "installing $pkg from Debian (apt-get install -y $pkg)"
 		if as_root timeout 180 apt-get install -y -qq "$pkg" >/dev/null 2>&1 \
 			|| { as_root timeout 180 apt-get update -qq >/dev/null 2>&1 \
@@ -82,14 +83,14 @@ install_loadgen() {
 			command -v "$pkg" >/dev/null && return 0
 		fi
 	done
-	say "could not install hey or wrk (need root or passwordless sudo, and Debian's package archive);"
+	say "could not install wrk or hey (need root or passwordless sudo, and Debian's package archive);"
 	say "the cache-hit measurement falls back to a slower Python load loop"
 }
 
 if [[ -z "${LOADGEN:-}" ]]; then
 	install_loadgen
-	if command -v hey >/dev/null; then LOADGEN=hey
-	elif command -v wrk >/dev/null; then LOADGEN=wrk
+	if command -v wrk >/dev/null; then LOADGEN=wrk
+	elif command -v hey >/dev/null; then LOADGEN=hey
 	else LOADGEN=python
 	fi
 fi
