@@ -7,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import io.deskgraph.connector.AccountScope;
 import io.deskgraph.connector.ResultLifetime;
 import io.deskgraph.system.caching.ResponseCache;
+import io.deskgraph.system.observability.LogText;
+import io.deskgraph.system.observability.RequestLogProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,6 +45,10 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 	/** The deprecated media type Spring's handler still answers with when asked. */
 	private static final MediaType APPLICATION_GRAPHQL = new MediaType("application", "graphql+json");
 
+	private static final Logger logger = LoggerFactory.getLogger(StrictGraphQlHttpHandler.class);
+
+	private static final int MAX_OPERATION_NAME = 100;
+
 	private final WebGraphQlHandler graphQlHandler;
 
 	private final GraphQlRequestReader reader;
@@ -49,9 +57,12 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
 	private final PersistedQueryInterceptor persistedQueries;
 
+	private final RequestLogProperties requestLog;
+
 	StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, GraphQlRequestReader reader, ResponseCache responses,
-			PersistedQueryInterceptor persistedQueries) {
+			PersistedQueryInterceptor persistedQueries, RequestLogProperties requestLog) {
 		super(graphQlHandler);
+		this.requestLog = requestLog;
 		this.graphQlHandler = graphQlHandler;
 		this.reader = reader;
 		this.responses = responses;
@@ -75,8 +86,7 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 		String key = this.responses.keyOf(graphQlRequest, scope);
 		byte[] stored = this.responses.lookup(key);
 		if (stored != null) {
-			this.responses.answered(true);
-			return ServerResponse.ok().contentType(storedType).bodyValue(stored);
+			return sendStored(graphQlRequest, storedType, stored);
 		}
 		CompletableFuture<byte[]> mine = new CompletableFuture<>();
 		CompletableFuture<byte[]> running = this.responses.join(key, mine);
@@ -84,12 +94,27 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 			// An identical request is being executed: its result is this one's, unless
 			// it is not one to store (an error, a stale source), which this request then
 			// finds out for itself.
-			return Mono.fromFuture(running.copy()).flatMap((body) -> {
-				this.responses.answered(true);
-				return ServerResponse.ok().contentType(storedType).bodyValue(body);
-			}).switchIfEmpty(Mono.defer(() -> execute(request, graphQlRequest, key, storedType, null)));
+			return Mono.fromFuture(running.copy())
+				.flatMap((body) -> sendStored(graphQlRequest, storedType, body))
+				.switchIfEmpty(Mono.defer(() -> execute(request, graphQlRequest, key, storedType, null)));
 		}
 		return execute(request, graphQlRequest, key, storedType, mine);
+	}
+
+	/**
+	 * Sends stored bytes; they are counted in {@code deskgraph.response.cache.requests}
+	 * and, as quick answers from cached data are, logged at DEBUG unless every request is
+	 * to be logged.
+	 */
+	private Mono<ServerResponse> sendStored(WebGraphQlRequest graphQlRequest, MediaType type, byte[] body) {
+		this.responses.answered(true);
+		if (this.requestLog.everyRequest() || logger.isDebugEnabled()) {
+			(this.requestLog.everyRequest() ? logger.atInfo() : logger.atDebug()).log(
+					"GraphQL request id={} operation={} answered from the response cache ({} bytes)",
+					graphQlRequest.getId(), LogText.of(graphQlRequest.getOperationName(), MAX_OPERATION_NAME),
+					body.length);
+		}
+		return ServerResponse.ok().contentType(type).bodyValue(body);
 	}
 
 	/**

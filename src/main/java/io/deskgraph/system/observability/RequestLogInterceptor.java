@@ -22,9 +22,10 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs every GraphQL request once at INFO, with its execution id, operation name,
+ * Logs every executed GraphQL request once, with its execution id, operation name,
  * duration, the accounts it asked, the vendor calls it made and the classifications of
- * its errors; never its headers, variables or document.
+ * its errors, never its headers, variables or document: at INFO when it called a vendor,
+ * had errors or was slow (or always, when configured), else at DEBUG.
  *
  * @author DeskGraph
  */
@@ -35,6 +36,12 @@ class RequestLogInterceptor implements WebGraphQlInterceptor {
 	private static final Logger logger = LoggerFactory.getLogger(RequestLogInterceptor.class);
 
 	private static final int MAX_OPERATION_NAME = 100;
+
+	private final RequestLogProperties properties;
+
+	RequestLogInterceptor(RequestLogProperties properties) {
+		this.properties = properties;
+	}
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -52,22 +59,29 @@ class RequestLogInterceptor implements WebGraphQlInterceptor {
 		}).contextWrite(Context.of(UpstreamExecutor.CALL_COUNTER, activity.upstreamCalls()));
 	}
 
-	private static void log(String executionId, @Nullable String operationName, long start, RequestActivity activity,
+	private void log(String executionId, @Nullable String operationName, long start, RequestActivity activity,
 			@Nullable List<ResponseError> errors) {
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		int upstreamCalls = activity.upstreamCalls().get();
+		// Requests that reach a vendor or fail come at the rate of the vendors' quotas or
+		// of mistakes, each worth a line; quick answers from cached data come by the
+		// thousand a second.
+		boolean notable = this.properties.everyRequest() || errors == null || !errors.isEmpty() || upstreamCalls > 0
+				|| millis >= this.properties.slowThreshold().toMillis();
+		if (!notable && !logger.isDebugEnabled()) {
+			return;
+		}
 		// The operation name is the client's: escaped and bounded so that it can neither
 		// start a forged log line nor make this one arbitrarily long.
 		String operation = LogText.of(operationName, MAX_OPERATION_NAME);
 		String sources = activity.sources();
-		int upstreamCalls = activity.upstreamCalls().get();
 		String outcome = (errors != null) ? errors.size() + " error(s)" : "failed";
 		Set<String> classifications = new LinkedHashSet<>();
 		if (errors != null) {
 			errors.forEach((error) -> classifications.add(classification(error)));
 		}
 		String errorTypes = classifications.toString();
-		logger.atInfo()
-			.addKeyValue("executionId", executionId)
+		(notable ? logger.atInfo() : logger.atDebug()).addKeyValue("executionId", executionId)
 			.addKeyValue("operation", operation)
 			.addKeyValue("durationMs", millis)
 			.addKeyValue("sources", sources)

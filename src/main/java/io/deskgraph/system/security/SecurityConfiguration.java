@@ -1,5 +1,8 @@
 package io.deskgraph.system.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.deskgraph.connector.AccountRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
@@ -24,6 +28,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebFilter;
 
 /**
  * The security filter chain of the gateway: API key and bearer JWT authentication,
@@ -49,10 +54,14 @@ class SecurityConfiguration {
 		boolean required = (properties.required() != null) ? properties.required() : (apiKeys || bearer);
 		ClientAddressResolver addresses = new ClientAddressResolver(properties.trustedProxies());
 		report(required, apiKeys, bearer, properties, accounts, addresses, environment);
-		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(apiKeys, bearer);
 		String graphQlPath = graphQl.getHttp().getPath();
 		ServerWebExchangeMatcher graphQlRequests = ServerWebExchangeMatchers.pathMatchers(graphQlPath,
 				graphQlPath + "/**");
+		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
+		if (!required && !apiKeys && !bearer) {
+			return openAccess(graphQlRequests, rateLimit, properties.accountsClaim(), addresses);
+		}
+		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(apiKeys, bearer);
 		// Stateless: every request carries its credentials, nothing is kept between them.
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -66,7 +75,6 @@ class SecurityConfiguration {
 								+ "not limited to some accounts")));
 		ServerAuthenticationFailureHandler failureHandler = new ServerAuthenticationEntryPointFailureHandler(
 				entryPoint);
-		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
 		if (rateLimit.authFailuresPerMinute() != 0) {
 			ClientRateLimiter failures = new ClientRateLimiter(
 					"deskgraph.security.rate-limit.auth-failures-per-minute, auth-failure-burst and max-clients",
@@ -114,16 +122,36 @@ class SecurityConfiguration {
 			}
 		});
 		if (rateLimit.enabled()) {
-			ClientRateLimiter limiter = new ClientRateLimiter(
-					"deskgraph.security.rate-limit.requests-per-second, burst and max-clients",
-					rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.maxClients(), System::nanoTime);
-			http.addFilterBefore(new ClientRateLimitWebFilter(graphQlRequests, limiter),
-					SecurityWebFiltersOrder.AUTHORIZATION);
+			http.addFilterBefore(clientRateLimit(graphQlRequests, rateLimit), SecurityWebFiltersOrder.AUTHORIZATION);
 		}
 		// Right after authentication, so that the rate limit counts the caller it names.
 		http.addFilterAfter(new CallerWebFilter(properties.accountsClaim(), addresses),
 				SecurityWebFiltersOrder.AUTHENTICATION);
 		return http.build();
+	}
+
+	/**
+	 * The chain when no client can authenticate and none has to: every caller is
+	 * anonymous and may see every account, so none of Spring Security's filters (security
+	 * context, anonymous token, authorization, response headers) has anything to decide;
+	 * only the caller's address and its request rate are left to handle.
+	 */
+	private static SecurityWebFilterChain openAccess(ServerWebExchangeMatcher graphQlRequests,
+			SecurityProperties.RateLimit rateLimit, String accountsClaim, ClientAddressResolver addresses) {
+		List<WebFilter> filters = new ArrayList<>(2);
+		filters.add(new CallerWebFilter(accountsClaim, addresses));
+		if (rateLimit.enabled()) {
+			filters.add(clientRateLimit(graphQlRequests, rateLimit));
+		}
+		return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(), filters);
+	}
+
+	private static ClientRateLimitWebFilter clientRateLimit(ServerWebExchangeMatcher graphQlRequests,
+			SecurityProperties.RateLimit rateLimit) {
+		ClientRateLimiter limiter = new ClientRateLimiter(
+				"deskgraph.security.rate-limit.requests-per-second, burst and max-clients",
+				rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.maxClients(), System::nanoTime);
+		return new ClientRateLimitWebFilter(graphQlRequests, limiter);
 	}
 
 	private static void report(boolean required, boolean apiKeys, boolean bearer, SecurityProperties properties,

@@ -39,6 +39,11 @@ class OpenGatewayTests {
 			.exchange()
 			.expectStatus()
 			.isOk()
+			// No Spring Security filter runs when nobody can authenticate: not even the
+			// one
+			// writing its response headers.
+			.expectHeader()
+			.doesNotExist("X-Content-Type-Options")
 			.expectBody()
 			.jsonPath("$.data.accounts.length()")
 			.isEqualTo(2);
