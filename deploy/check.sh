@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Validates the compose deployment without a Docker engine:
-#   1. docker-compose.yml and deploy/prometheus.yml parse and have the expected shape (no inline secrets);
+#   1. docker-compose.yml and deploy/prometheus.yml parse and have the expected shape (no inline secrets), the
+#      `replicas` profile's services (Redis, three gateway replicas, the nginx balancer) included, and
+#      deploy/nginx-replicas.conf passes `nginx -t` when nginx is installed (skipped, and said so, when not);
 #   2. the jar runs as the simulators alone (SPRING_PROFILES_ACTIVE=simulator, as the *-sim services);
 #   3. the jar runs as the gateway with exactly the gateway service's environment (its env_file plus
 #      environment, service host names replaced by 127.0.0.1) and answers /graphql end to end through both
@@ -31,7 +33,8 @@ python3 - "$HUAWEI_PORT" "$ALIBABA_PORT" > "$WORK/gateway.env" <<'PY'
 import sys, yaml
 compose = yaml.safe_load(open("docker-compose.yml"))
 services = compose["services"]
-assert set(services) == {"huawei-sim", "alibaba-sim", "gateway", "prometheus"}, services.keys()
+default = {name for name, service in services.items() if "profiles" not in service}
+assert default == {"huawei-sim", "alibaba-sim", "gateway", "prometheus"}, default
 for sim in ("huawei-sim", "alibaba-sim"):
     assert services[sim]["environment"]["SPRING_PROFILES_ACTIVE"] == "simulator", sim
     assert services[sim]["image"] == services["gateway"]["image"], sim
@@ -62,6 +65,76 @@ for key, value in env.items():
     print(f"{key}={value}")
 PY
 echo "ok: services $(python3 -c 'import yaml;print(" ".join(yaml.safe_load(open("docker-compose.yml"))["services"]))')"
+
+python3 - <<'PY'
+import ipaddress, re, yaml
+services = yaml.safe_load(open("docker-compose.yml"))["services"]
+replicas = {name for name, service in services.items() if "replicas" in service.get("profiles", [])}
+assert replicas == {"redis", "gateway-1", "gateway-2", "gateway-3", "balancer"}, replicas
+for name in replicas:
+    assert services[name]["profiles"] == ["replicas"], name
+gateway = services["gateway"]
+redis = services["redis"]
+assert redis["image"].startswith("redis:7.2"), redis["image"]
+command = redis["command"]
+assert command[0] == "redis-server" and "--save" in command and command[command.index("--save") + 1] == "", command
+assert command[command.index("--appendonly") + 1] == "no", command
+assert "ports" not in redis, "Redis published on the host"
+assert redis["healthcheck"]["test"][-2:] == ["redis-cli", "ping"], redis["healthcheck"]
+for name in ("gateway-1", "gateway-2", "gateway-3"):
+    replica = services[name]
+    assert replica["image"] == gateway["image"] and replica["env_file"] == gateway["env_file"], name
+    env = {k: str(v) for k, v in replica["environment"].items()}
+    for key, value in gateway["environment"].items():
+        assert env.get(key) == str(value), (name, key)
+    for key in env:
+        assert not any(word in key for word in ("SECRET", "ACCESSKEY", "TOKEN", "PASSWORD")), "secret inline: " + key
+    assert env["SPRING_DATA_REDIS_HOST"] == "redis", name
+    assert env["DESKGRAPH_SHARED_REPLICAS"] == "3", name
+    for trusted in env["DESKGRAPH_SECURITY_TRUSTEDPROXIES"].split(","):
+        ipaddress.ip_network(trusted)
+    assert not replica.get("ports"), name + " published on the host: it is reached through the balancer"
+    assert replica["depends_on"]["redis"]["condition"] == "service_healthy", name
+balancer = services["balancer"]
+assert balancer["image"].startswith("nginx:"), balancer["image"]
+assert balancer["ports"] == ["8088:8088"], balancer["ports"]
+assert "./deploy/nginx-replicas.conf:/etc/nginx/nginx.conf:ro" in balancer["volumes"], balancer["volumes"]
+assert set(balancer["depends_on"]) == {"gateway-1", "gateway-2", "gateway-3"}, balancer["depends_on"]
+assert balancer["healthcheck"]["test"], "balancer without a health check"
+conf = open("deploy/nginx-replicas.conf").read()
+conf = re.sub(r"#[^\n]*", "", conf)
+upstream = re.search(r"upstream\s+(\S+)\s*\{([^}]*)\}", conf)
+assert upstream, "no upstream block"
+servers = re.findall(r"^\s*server\s+(\S+)", upstream.group(2), re.M)
+assert servers == ["gateway-1:8080", "gateway-2:8080", "gateway-3:8080"], servers
+assert re.search(r"^\s*keepalive\s+\d+;", upstream.group(2), re.M), "no keepalive to the replicas"
+assert not re.search(r"^\s*(least_conn|ip_hash|hash|random)\b", upstream.group(2), re.M), "not round robin"
+for directive in (r"listen\s+8088;", r"proxy_pass\s+http://%s;" % upstream.group(1), r"proxy_http_version\s+1\.1;",
+                  r'proxy_set_header\s+Connection\s+"";', r"proxy_set_header\s+X-Forwarded-For\s+\$remote_addr;"):
+    assert re.search(directive, conf), "nginx-replicas.conf lacks " + directive
+PY
+echo "ok: profile replicas: redis, gateway-1..3 (the gateway's image and environment, Redis, trusted proxies), balancer"
+
+if command -v nginx >/dev/null; then
+	# A copy under a temporary prefix, the replicas' names replaced by loopback addresses (nginx resolves them
+	# while testing) and the temporary directories, which nginx -t creates, kept under that prefix rather than in
+	# the paths nginx was built with.
+	mkdir -p "$WORK/nginx/logs" "$WORK/nginx/temp"
+	temp_paths="\tclient_body_temp_path $WORK/nginx/temp/body;\n\tproxy_temp_path $WORK/nginx/temp/proxy;"
+	for module in fastcgi uwsgi scgi; do
+		nginx -V 2>&1 | grep -q -- "--without-http_${module}_module" \
+			|| temp_paths+="\n\t${module}_temp_path $WORK/nginx/temp/$module;"
+	done
+	sed -e 's/gateway-\([0-9]\):8080/127.0.0.\1:8080/' -e "s|^http {|http {\n$temp_paths|" \
+		deploy/nginx-replicas.conf > "$WORK/nginx/nginx.conf"
+	if ! nginx -t -q -p "$WORK/nginx" -e stderr -c "$WORK/nginx/nginx.conf" -g "pid $WORK/nginx/nginx.pid;"; then
+		echo "FAILED: nginx -t rejected deploy/nginx-replicas.conf" >&2
+		exit 1
+	fi
+	echo "ok: nginx -t accepts deploy/nginx-replicas.conf ($(nginx -v 2>&1))"
+else
+	echo "skipped: nginx -t of deploy/nginx-replicas.conf (nginx is not installed)"
+fi
 
 wait_for() {
 	local url=$1 what=$2
