@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.deskgraph.connector.shared.SharedTier;
 import io.deskgraph.usage.UpstreamBudgetExceededException;
 import io.deskgraph.usage.VendorException;
 import io.deskgraph.usage.VendorQuotaException;
@@ -34,6 +35,8 @@ import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -94,11 +97,28 @@ public class UpstreamExecutor {
 
 	private final VendorPageCache cache;
 
+	@Nullable
+	private final SharedPages shared;
+
 	private final AtomicLong generation = new AtomicLong();
 
 	public UpstreamExecutor(CacheProperties cacheProperties, UpstreamProperties properties,
 			VendorQuotaLimiter quotaLimiter, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			MeterRegistry meters, Clock clock) {
+		this(cacheProperties, properties, quotaLimiter, circuitBreakers, bulkheads, meters, clock, (SharedTier) null);
+	}
+
+	@Autowired
+	public UpstreamExecutor(CacheProperties cacheProperties, UpstreamProperties properties,
+			VendorQuotaLimiter quotaLimiter, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
+			MeterRegistry meters, Clock clock, ObjectProvider<SharedTier> sharedTier) {
+		this(cacheProperties, properties, quotaLimiter, circuitBreakers, bulkheads, meters, clock,
+				sharedTier.getIfAvailable());
+	}
+
+	private UpstreamExecutor(CacheProperties cacheProperties, UpstreamProperties properties,
+			VendorQuotaLimiter quotaLimiter, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
+			MeterRegistry meters, Clock clock, @Nullable SharedTier sharedTier) {
 		this.properties = properties;
 		this.quotaLimiter = quotaLimiter;
 		this.circuitBreakers = circuitBreakers;
@@ -106,6 +126,7 @@ public class UpstreamExecutor {
 		this.meters = meters;
 		this.clock = clock;
 		this.cache = new VendorPageCache(cacheProperties, meters);
+		this.shared = (sharedTier != null) ? new SharedPages(sharedTier, cacheProperties, clock, meters) : null;
 	}
 
 	/**
@@ -129,8 +150,25 @@ public class UpstreamExecutor {
 	 * with {@link VendorException}s
 	 * @return the answer
 	 */
-	@SuppressWarnings("unchecked")
 	public <T> Mono<T> fetchSized(UpstreamRequest request, Supplier<Mono<Sized<T>>> call) {
+		return fetchSized(request, call, null);
+	}
+
+	/**
+	 * Answers a vendor call from this replica's cache, the replicas' shared tier or by
+	 * calling the vendor, weighing the answer by the size of its body.
+	 * @param <T> the answer type
+	 * @param request what the call is; its key's {@code toString()} identifies the answer
+	 * in the shared tier
+	 * @param call the HTTP call, answering with the body it read ({@link Sized#of}) and
+	 * failing with {@link VendorException}s
+	 * @param decoder reads an answer from a body another replica shared, as the call
+	 * reads it; {@code null} when the answer is not to be shared
+	 * @return the answer
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> Mono<T> fetchSized(UpstreamRequest request, Supplier<Mono<Sized<T>>> call,
+			@Nullable Function<byte[], T> decoder) {
 		if (!this.cache.caches(request)) {
 			return Mono.deferContextual((context) -> guarded(request, call).doOnNext((value) -> {
 				Instant now = this.clock.instant();
@@ -141,11 +179,7 @@ public class UpstreamExecutor {
 		return Mono.deferContextual((context) -> {
 			FetchReport report = context.getOrDefault(FetchReport.class, null);
 			CompletableFuture<VendorPageCache.Answer> answer = this.cache.get(request,
-					() -> guarded(request, call)
-						.map((sized) -> new VendorPageCache.Answer(sized.value(), this.clock.instant(),
-								request.freshness(), VendorPageCache.weight(sized.bytes())))
-						.contextWrite(carried(context))
-						.toFuture());
+					() -> load(request, call, decoder).contextWrite(carried(context)).toFuture());
 			// A copy per caller: one giving up cancels its copy, never the load others
 			// share, and a load failing after that is not reported as a dropped error.
 			return Mono.fromFuture(answer.copy()).doOnNext((fetched) -> {
@@ -153,7 +187,7 @@ public class UpstreamExecutor {
 				answerUsed(context, fetched.fetchedAt(), fetched.freshness(), false);
 			})
 				.onErrorResume(VendorException.class,
-						(failure) -> stale(request, failure, report).doOnNext(
+						(failure) -> stale(request, decoder, failure, report).doOnNext(
 								(previous) -> answerUsed(context, previous.fetchedAt(), previous.freshness(), true)))
 				.map((fetched) -> (T) fetched.value());
 		});
@@ -177,16 +211,39 @@ public class UpstreamExecutor {
 		return this.generation.get();
 	}
 
-	private Mono<VendorPageCache.Answer> stale(UpstreamRequest request, VendorException failure,
-			@Nullable FetchReport report) {
+	/**
+	 * A page missing from this replica's cache: from the shared tier or the vendor when
+	 * the answer is shared, else from the vendor.
+	 */
+	private <T> Mono<VendorPageCache.Answer> load(UpstreamRequest request, Supplier<Mono<Sized<T>>> call,
+			@Nullable Function<byte[], T> decoder) {
+		if (this.shared != null && decoder != null) {
+			return this.shared.load(request, decoder, guarded(request, call));
+		}
+		return guarded(request, call).map((sized) -> new VendorPageCache.Answer(sized.value(), this.clock.instant(),
+				request.freshness(), VendorPageCache.weight(sized.bytes())));
+	}
+
+	private Mono<VendorPageCache.Answer> stale(UpstreamRequest request, @Nullable Function<byte[], ?> decoder,
+			VendorException failure, @Nullable FetchReport report) {
 		VendorPageCache.Answer previous = this.cache.lastGood(request);
-		if (previous == null) {
+		if (previous != null) {
+			return Mono.just(staleAnswer(request, previous, failure, report));
+		}
+		if (this.shared == null || decoder == null) {
 			return Mono.error(failure);
 		}
+		return this.shared.lastGood(request, decoder)
+			.map((shared) -> staleAnswer(request, shared, failure, report))
+			.switchIfEmpty(Mono.error(failure));
+	}
+
+	private VendorPageCache.Answer staleAnswer(UpstreamRequest request, VendorPageCache.Answer previous,
+			VendorException failure, @Nullable FetchReport report) {
 		logger.warn("{} account {} {} failed ({}); serving its answer fetched at {}", request.vendor(),
 				request.accountId(), request.api(), failure.classification(), previous.fetchedAt());
 		report(report, previous.fetchedAt(), failure, previous.weight());
-		return Mono.just(previous);
+		return previous;
 	}
 
 	/**

@@ -201,8 +201,22 @@ final class VendorPageCache {
 	 * @param fetchedAt when it was fetched
 	 * @param freshness how long it stays true
 	 * @param weight its estimated heap in bytes
+	 * @param remaining how much longer it stays true, when it was fetched earlier by
+	 * another replica; {@code null} for the whole time to live
 	 */
-	record Answer(Object value, Instant fetchedAt, Freshness freshness, int weight) {
+	record Answer(Object value, Instant fetchedAt, Freshness freshness, int weight, @Nullable Duration remaining) {
+
+		/**
+		 * An answer true for the whole time to live of its kind of data.
+		 * @param value the answer
+		 * @param fetchedAt when it was fetched
+		 * @param freshness how long it stays true
+		 * @param weight its estimated heap in bytes
+		 */
+		Answer(Object value, Instant fetchedAt, Freshness freshness, int weight) {
+			this(value, fetchedAt, freshness, weight, null);
+		}
+
 	}
 
 	/**
@@ -242,7 +256,8 @@ final class VendorPageCache {
 
 		@Override
 		public long expireAfterCreate(PageKey key, Answer answer, long currentTime) {
-			return properties().ttl(answer.freshness()).plus(grace()).toNanos();
+			Duration ttl = (answer.remaining() != null) ? answer.remaining() : properties().ttl(answer.freshness());
+			return Math.max(0, ttl.plus(grace()).toNanos());
 		}
 
 		@Override

@@ -3,9 +3,13 @@ package io.deskgraph.connector;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
+import io.deskgraph.connector.shared.SharedTier;
+import io.github.bucket4j.BucketConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -13,13 +17,17 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps every account within each vendor API's quota: one {@link QuotaBucket} per account
  * and API, sized from {@link UpstreamProperties}, where a call that finds no permit waits
- * its turn among the clients until its request's deadline instead of being refused.
+ * its turn among the clients until its request's deadline instead of being refused; with
+ * the replicas' shared tier, a bucket on Redis keeps the sum of every replica's calls
+ * within the quota too, and while Redis is unreachable each replica keeps to its share.
  *
  * @author DeskGraph
  */
@@ -36,17 +44,34 @@ public class VendorQuotaLimiter {
 
 	private final Map<String, QuotaBucket> buckets = new ConcurrentHashMap<>();
 
-	@Autowired
+	/** Each API's share of its quota while Redis is unreachable. */
+	private final Map<String, QuotaBucket> alone = new ConcurrentHashMap<>();
+
+	@Nullable
+	private final SharedTier shared;
+
 	public VendorQuotaLimiter(UpstreamProperties properties, MeterRegistry meters) {
-		this(properties, meters, System::nanoTime, Schedulers.parallel());
+		this(properties, meters, System::nanoTime, Schedulers.parallel(), (SharedTier) null);
+	}
+
+	@Autowired
+	public VendorQuotaLimiter(UpstreamProperties properties, MeterRegistry meters,
+			ObjectProvider<SharedTier> sharedTier) {
+		this(properties, meters, System::nanoTime, Schedulers.parallel(), sharedTier.getIfAvailable());
 	}
 
 	VendorQuotaLimiter(UpstreamProperties properties, MeterRegistry meters, LongSupplier nanoTime,
 			Scheduler scheduler) {
+		this(properties, meters, nanoTime, scheduler, (SharedTier) null);
+	}
+
+	private VendorQuotaLimiter(UpstreamProperties properties, MeterRegistry meters, LongSupplier nanoTime,
+			Scheduler scheduler, @Nullable SharedTier shared) {
 		this.properties = properties;
 		this.meters = meters;
 		this.nanoTime = nanoTime;
 		this.scheduler = scheduler;
+		this.shared = shared;
 	}
 
 	/**
@@ -58,7 +83,67 @@ public class VendorQuotaLimiter {
 	 * when no permit can be had within {@code maxWait}
 	 */
 	Mono<Void> acquire(UpstreamRequest request, Caller caller, Duration maxWait) {
-		return bucket(request).acquire(caller.key(), maxWait.toNanos());
+		Mono<Void> local = bucket(request).acquire(caller.key(), maxWait.toNanos());
+		if (this.shared == null) {
+			return local;
+		}
+		// The replica's own bucket keeps its clients fair; the shared one keeps the sum
+		// of
+		// every replica's calls within the quota.
+		long deadline = this.nanoTime.getAsLong() + maxWait.toNanos();
+		return local.then(Mono.defer(() -> shared(request, caller, deadline)));
+	}
+
+	private Mono<Void> shared(UpstreamRequest request, Caller caller, long deadline) {
+		SharedTier tier = this.shared;
+		return tier.tryTake(tier.key("quota", request.accountId(), request.api()), sharedLimit(request))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((taken) -> {
+				long now = this.nanoTime.getAsLong();
+				if (taken.isEmpty()) {
+					return alone(request).acquire(caller.key(), Math.max(0, deadline - now));
+				}
+				long wait = taken.get();
+				if (wait == 0) {
+					return Mono.empty();
+				}
+				if (now + wait > deadline) {
+					return Mono.error(new QuotaWaitException(request.accountId() + "." + request.api(), wait));
+				}
+				// Replicas woken at the same instant would ask together and mostly miss
+				// again.
+				long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, wait / 10));
+				return Mono.delay(Duration.ofNanos(wait + jitter), this.scheduler)
+					.then(Mono.defer(() -> shared(request, caller, deadline)));
+			});
+	}
+
+	/**
+	 * The limit every replica's calls of an API share: a bucket of at most the headroom's
+	 * calls, refilled at the usable rate, so that no minute, however it is cut, holds
+	 * more calls than the quota.
+	 */
+	BucketConfiguration sharedLimit(UpstreamRequest request) {
+		UpstreamProperties.Quota quota = quotaOf(request);
+		long usable = (long) Math.floor(quota.perMinute() * this.properties.quotaHeadroom());
+		long capacity = Math.max(1, Math.min(quota.burst(), quota.perMinute() - usable));
+		long perMinute = Math.max(1, Math.min(usable, quota.perMinute() - capacity));
+		return BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(capacity).refillGreedy(perMinute, Duration.ofMinutes(1)))
+			.build();
+	}
+
+	/** The replica's share of an API's quota while Redis is unreachable. */
+	private QuotaBucket alone(UpstreamRequest request) {
+		return this.alone.computeIfAbsent(request.accountId() + "." + request.api(), (name) -> {
+			UpstreamProperties.Quota quota = quotaOf(request);
+			int replicas = this.shared.properties().replicas();
+			double usable = quota.perMinute() * this.properties.quotaHeadroom() / replicas;
+			return new QuotaBucket(name + ".alone", Math.max(1, quota.burst() / replicas), usable,
+					Math.max(1, (int) Math.floor(usable * this.properties.clientShare())), this.nanoTime,
+					this.scheduler);
+		});
 	}
 
 	/**
@@ -86,6 +171,7 @@ public class VendorQuotaLimiter {
 	 */
 	public void reset() {
 		this.buckets.values().forEach(QuotaBucket::reset);
+		this.alone.values().forEach(QuotaBucket::reset);
 	}
 
 	private QuotaBucket bucket(UpstreamRequest request) {

@@ -180,7 +180,8 @@ final class AlibabaEcdClient {
 	private <T> Mono<T> exchange(AlibabaRequest request, Class<T> type, Freshness freshness) {
 		return this.upstream.fetchSized(
 				new UpstreamRequest(Vendor.ALIBABA, this.accountId, request.action(), request, freshness),
-				() -> send(request, type));
+				() -> send(request, type), (body) -> VendorHttp.decode(this.objectMapper, body, type, Vendor.ALIBABA,
+						this.accountId, describe(request), request.action(), 200, null));
 	}
 
 	/**
@@ -206,8 +207,8 @@ final class AlibabaEcdClient {
 			if (status >= 300) {
 				throw vendorError(request, status, headerRequestId, bytes, response.headers().asHttpHeaders());
 			}
-			return new Sized<>(VendorHttp.decode(this.objectMapper, bytes, type, Vendor.ALIBABA, this.accountId,
-					describe(request), request.action(), status, headerRequestId), bytes.length);
+			return Sized.of(VendorHttp.decode(this.objectMapper, bytes, type, Vendor.ALIBABA, this.accountId,
+					describe(request), request.action(), status, headerRequestId), bytes);
 		});
 	}
 

@@ -238,7 +238,8 @@ final class HuaweiWorkspaceClient {
 	private <T> Mono<T> exchange(HuaweiRequest request, Class<T> type, Freshness freshness) {
 		return this.upstream.fetchSized(
 				new UpstreamRequest(Vendor.HUAWEI, this.accountId, request.operation(), request, freshness),
-				() -> send(request, type));
+				() -> send(request, type), (body) -> VendorHttp.decode(this.objectMapper, body, type, Vendor.HUAWEI,
+						this.accountId, describe(request), request.operation(), 200, null));
 	}
 
 	/**
@@ -267,8 +268,8 @@ final class HuaweiWorkspaceClient {
 			if (status >= 300) {
 				throw vendorError(request, status, requestId, bytes, response.headers().asHttpHeaders());
 			}
-			return new Sized<>(VendorHttp.decode(this.objectMapper, bytes, type, Vendor.HUAWEI, this.accountId,
-					describe(request), request.operation(), status, requestId), bytes.length);
+			return Sized.of(VendorHttp.decode(this.objectMapper, bytes, type, Vendor.HUAWEI, this.accountId,
+					describe(request), request.operation(), status, requestId), bytes);
 		});
 	}
 

@@ -27,11 +27,11 @@ final class ClientRateLimitWebFilter implements WebFilter {
 
 	private final ServerWebExchangeMatcher paths;
 
-	private final ClientRateLimiter limiter;
+	private final ClientRequestLimit limit;
 
-	ClientRateLimitWebFilter(ServerWebExchangeMatcher paths, ClientRateLimiter limiter) {
+	ClientRateLimitWebFilter(ServerWebExchangeMatcher paths, ClientRequestLimit limit) {
 		this.paths = paths;
-		this.limiter = limiter;
+		this.limit = limit;
 	}
 
 	@Override
@@ -43,13 +43,14 @@ final class ClientRateLimitWebFilter implements WebFilter {
 	}
 
 	private Mono<Void> limit(String client, ServerWebExchange exchange, WebFilterChain chain) {
-		Duration wait = this.limiter.acquire(client);
-		if (wait.isZero()) {
-			return chain.filter(exchange);
-		}
-		long seconds = JsonErrors.retryAfterSeconds(wait);
-		logger.debug("Client {} is over its request rate; retry after {}s", client, seconds);
-		return JsonErrors.tooManyRequests(exchange, seconds, "Too many requests from this client");
+		return this.limit.acquire(client).flatMap((wait) -> {
+			if (wait.isZero()) {
+				return chain.filter(exchange);
+			}
+			long seconds = JsonErrors.retryAfterSeconds(wait);
+			logger.debug("Client {} is over its request rate; retry after {}s", client, seconds);
+			return JsonErrors.tooManyRequests(exchange, seconds, "Too many requests from this client");
+		});
 	}
 
 }

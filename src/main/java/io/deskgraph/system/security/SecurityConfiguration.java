@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.deskgraph.connector.AccountRegistry;
+import io.deskgraph.connector.shared.SharedTier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.reactive.EndpointRequest;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -47,8 +50,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, SecurityProperties properties,
 			AccountRegistry accounts, GraphQlProperties graphQl, ObjectProvider<ReactiveJwtDecoder> jwtDecoders,
-			Environment environment) {
+			Environment environment, ObjectProvider<SharedTier> sharedTiers) {
 		ReactiveJwtDecoder jwtDecoder = jwtDecoders.getIfUnique();
+		SharedTier sharedTier = sharedTiers.getIfAvailable();
 		boolean apiKeys = !properties.apiKeys().isEmpty();
 		boolean bearer = jwtDecoder != null;
 		boolean required = (properties.required() != null) ? properties.required() : (apiKeys || bearer);
@@ -59,7 +63,7 @@ class SecurityConfiguration {
 				graphQlPath + "/**");
 		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
 		if (!required && !apiKeys && !bearer) {
-			return openAccess(graphQlRequests, rateLimit, properties.accountsClaim(), addresses);
+			return openAccess(graphQlRequests, rateLimit, properties.accountsClaim(), addresses, sharedTier);
 		}
 		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(apiKeys, bearer);
 		// Stateless: every request carries its credentials, nothing is kept between them.
@@ -122,7 +126,8 @@ class SecurityConfiguration {
 			}
 		});
 		if (rateLimit.enabled()) {
-			http.addFilterBefore(clientRateLimit(graphQlRequests, rateLimit), SecurityWebFiltersOrder.AUTHORIZATION);
+			http.addFilterBefore(clientRateLimit(graphQlRequests, rateLimit, sharedTier),
+					SecurityWebFiltersOrder.AUTHORIZATION);
 		}
 		// Right after authentication, so that the rate limit counts the caller it names.
 		http.addFilterAfter(new CallerWebFilter(properties.accountsClaim(), addresses),
@@ -137,21 +142,26 @@ class SecurityConfiguration {
 	 * only the caller's address and its request rate are left to handle.
 	 */
 	private static SecurityWebFilterChain openAccess(ServerWebExchangeMatcher graphQlRequests,
-			SecurityProperties.RateLimit rateLimit, String accountsClaim, ClientAddressResolver addresses) {
+			SecurityProperties.RateLimit rateLimit, String accountsClaim, ClientAddressResolver addresses,
+			@Nullable SharedTier sharedTier) {
 		List<WebFilter> filters = new ArrayList<>(2);
 		filters.add(new CallerWebFilter(accountsClaim, addresses));
 		if (rateLimit.enabled()) {
-			filters.add(clientRateLimit(graphQlRequests, rateLimit));
+			filters.add(clientRateLimit(graphQlRequests, rateLimit, sharedTier));
 		}
 		return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(), filters);
 	}
 
 	private static ClientRateLimitWebFilter clientRateLimit(ServerWebExchangeMatcher graphQlRequests,
-			SecurityProperties.RateLimit rateLimit) {
+			SecurityProperties.RateLimit rateLimit, @Nullable SharedTier sharedTier) {
+		if (sharedTier != null) {
+			return new ClientRateLimitWebFilter(graphQlRequests, new SharedClientRequestLimit(sharedTier, rateLimit));
+		}
 		ClientRateLimiter limiter = new ClientRateLimiter(
 				"deskgraph.security.rate-limit.requests-per-second, burst and max-clients",
 				rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.maxClients(), System::nanoTime);
-		return new ClientRateLimitWebFilter(graphQlRequests, limiter);
+		return new ClientRateLimitWebFilter(graphQlRequests,
+				(client) -> Mono.fromSupplier(() -> limiter.acquire(client)));
 	}
 
 	private static void report(boolean required, boolean apiKeys, boolean bearer, SecurityProperties properties,
