@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("deskgraph.shared")
 public record SharedTierProperties(@DefaultValue("1") int replicas, @DefaultValue("deskgraph") String keyPrefix,
 		@DefaultValue("10s") Duration lease, @DefaultValue("5s") Duration leaseWait,
-		@DefaultValue("50ms") Duration leasePoll, @DefaultValue("500ms") Duration commandTimeout,
+		@DefaultValue("50ms") Duration leasePoll, @DefaultValue("2s") Duration commandTimeout,
 		@DefaultValue("2s") Duration healthInterval) {
 
 	public SharedTierProperties {
