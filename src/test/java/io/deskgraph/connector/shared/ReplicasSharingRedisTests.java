@@ -164,6 +164,53 @@ class ReplicasSharingRedisTests {
 
 	@Test
 	@Order(4)
+	void aPageAnotherReplicaFetchedStandsInWhenTheVendorFails() throws Exception {
+		String status = "{ desktopStatus(accountIds: [\"huawei-demo\"]) { total sources { accountId state fetchedAt } } }";
+		JsonNode fresh = JSON.readTree(post(urls.get(0), status, "198.51.100.70").body());
+		String fetchedAt = fresh.path("data").path("desktopStatus").path("sources").path(0).path("fetchedAt").asText();
+		assertThat(fresh.path("data").path("desktopStatus").path("total").asInt()).isPositive();
+		// Past the 5 s that status counts are true, and the vendor failing every call.
+		Thread.sleep(5_500);
+		simulatorPut(huaweiSimulator, "/_sim/faults", "{\"errorRate\": 1.0}");
+		try {
+			JsonNode stale = JSON.readTree(post(urls.get(1), status, "198.51.100.71").body());
+			JsonNode source = stale.path("data").path("desktopStatus").path("sources").path(0);
+			assertThat(source.path("state").asText()).isEqualTo("STALE");
+			assertThat(source.path("fetchedAt").asText()).isEqualTo(fetchedAt);
+			assertThat(stale.path("data").path("desktopStatus").path("total"))
+				.isEqualTo(fresh.path("data").path("desktopStatus").path("total"));
+		}
+		finally {
+			simulatorPut(huaweiSimulator, "/_sim/faults", "{\"errorRate\": 0.0}");
+		}
+	}
+
+	@Test
+	@Order(5)
+	void keysAreNamespacedAndNoKeyOrValueCarriesACredential() throws Exception {
+		// A cold query just now, so that its rate-limit buckets are there too: they
+		// expire
+		// once full again.
+		assertThat(post(urls.get(0), ranking(lastSaturday().minusWeeks(9)), "198.51.100.80").statusCode())
+			.isEqualTo(200);
+		@SuppressWarnings("unchecked")
+		List<String> keys = (List<String>) redis.command("KEYS", "*");
+		assertThat(keys).isNotEmpty().allSatisfy((key) -> assertThat(key).startsWith("deskgraph:v1:"));
+		assertThat(keys).anySatisfy((key) -> assertThat(key).startsWith("deskgraph:v1:page:huawei:huawei-demo:"))
+			.anySatisfy((key) -> assertThat(key).startsWith("deskgraph:v1:quota:huawei-demo:"))
+			.anySatisfy((key) -> assertThat(key).startsWith("deskgraph:v1:client:"));
+		for (String key : keys) {
+			String value = String.valueOf(redis.command("GET", key));
+			for (String secret : List.of("HWDEMOAK00000000000A", "hw-demo-secret-key-for-local-use-only",
+					"LTAIdemoAK0000000001", "ali-demo-secret-for-local-use-only", "198.51.100", "203.0.113")) {
+				assertThat(key).doesNotContain(secret);
+				assertThat(value).doesNotContain(secret);
+			}
+		}
+	}
+
+	@Test
+	@Order(6)
 	void redisGoingAwayFailsNoQueryAndShowsInHealthThenTheReplicasShareAgain() throws Exception {
 		redis.stop();
 		for (ConfigurableApplicationContext replica : replicas) {
@@ -255,6 +302,14 @@ class ReplicasSharingRedisTests {
 	private static void simulatorPost(String baseUrl, String path) throws Exception {
 		HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
 				HttpResponse.BodyHandlers.discarding());
+	}
+
+	private static void simulatorPut(String baseUrl, String path, String json) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isLessThan(300);
 	}
 
 	private static JsonNode stats(String baseUrl) throws Exception {
