@@ -11,10 +11,13 @@ import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -28,7 +31,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.lang.Nullable;
+import org.springframework.util.StringUtils;
 
 /**
  * The replicas' shared tier on Redis: one Lettuce connection, kept and re-established in
@@ -73,7 +78,7 @@ public final class SharedTier implements AutoCloseable {
 
 	private volatile Instant since = Instant.now();
 
-	SharedTier(SharedTierProperties properties, RedisClient client, RedisURI uri, MeterRegistry meters) {
+	private SharedTier(SharedTierProperties properties, RedisClient client, RedisURI uri, MeterRegistry meters) {
 		this.properties = properties;
 		this.client = client;
 		this.uri = uri;
@@ -86,6 +91,54 @@ public final class SharedTier implements AutoCloseable {
 		this.checks = Flux.interval(properties.healthInterval(), properties.healthInterval())
 			.onBackpressureDrop()
 			.subscribe((tick) -> check());
+	}
+
+	/**
+	 * Connects to Redis as {@code spring.data.redis.*} says, in the background: the tier
+	 * is up once Redis answers.
+	 * @param redis where Redis is
+	 * @param properties the tier's settings
+	 * @param meters where its gauge goes
+	 * @return the tier
+	 */
+	public static SharedTier create(RedisProperties redis, SharedTierProperties properties, MeterRegistry meters) {
+		RedisURI uri = uriOf(redis, properties.commandTimeout());
+		RedisClient client = RedisClient.create(uri);
+		Duration connectTimeout = (redis.getConnectTimeout() != null) ? redis.getConnectTimeout()
+				: properties.commandTimeout();
+		// Commands fail at once while disconnected, so that a request never waits on an
+		// absent Redis; Lettuce reconnects in the background.
+		client.setOptions(ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+			.timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
+			.build());
+		return new SharedTier(properties, client, uri, meters);
+	}
+
+	private static RedisURI uriOf(RedisProperties redis, Duration commandTimeout) {
+		RedisURI.Builder builder;
+		if (StringUtils.hasText(redis.getUrl())) {
+			builder = RedisURI.builder(RedisURI.create(redis.getUrl()));
+		}
+		else {
+			builder = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort());
+			if (StringUtils.hasText(redis.getPassword())) {
+				if (StringUtils.hasText(redis.getUsername())) {
+					builder.withAuthentication(redis.getUsername(), redis.getPassword());
+				}
+				else {
+					builder.withPassword(redis.getPassword().toCharArray());
+				}
+			}
+			builder.withSsl(redis.getSsl().isEnabled());
+		}
+		builder.withDatabase(redis.getDatabase()).withTimeout(commandTimeout);
+		if (StringUtils.hasText(redis.getClientName())) {
+			builder.withClientName(redis.getClientName());
+		}
+		return builder.build();
 	}
 
 	/**

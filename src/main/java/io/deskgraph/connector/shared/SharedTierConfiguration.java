@@ -1,12 +1,5 @@
 package io.deskgraph.connector.shared;
 
-import java.time.Duration;
-
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -16,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.StringUtils;
 
 /**
  * Creates the shared tier when Redis is configured with Spring Boot's
@@ -32,48 +24,12 @@ class SharedTierConfiguration {
 
 	@Bean(destroyMethod = "close")
 	SharedTier sharedTier(RedisProperties redis, SharedTierProperties properties, MeterRegistry meters) {
-		RedisURI uri = uriOf(redis, properties.commandTimeout());
-		RedisClient client = RedisClient.create(uri);
-		Duration connectTimeout = (redis.getConnectTimeout() != null) ? redis.getConnectTimeout()
-				: properties.commandTimeout().multipliedBy(2);
-		// Commands fail at once while disconnected, so that a request never waits on an
-		// absent Redis; Lettuce reconnects in the background.
-		client.setOptions(ClientOptions.builder()
-			.autoReconnect(true)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-			.timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
-			.build());
-		return new SharedTier(properties, client, uri, meters);
+		return SharedTier.create(redis, properties, meters);
 	}
 
 	@Bean("redis")
 	SharedTierHealthIndicator redisHealthIndicator(SharedTier tier) {
 		return new SharedTierHealthIndicator(tier);
-	}
-
-	static RedisURI uriOf(RedisProperties redis, Duration commandTimeout) {
-		RedisURI.Builder builder;
-		if (StringUtils.hasText(redis.getUrl())) {
-			builder = RedisURI.builder(RedisURI.create(redis.getUrl()));
-		}
-		else {
-			builder = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort());
-			if (StringUtils.hasText(redis.getPassword())) {
-				if (StringUtils.hasText(redis.getUsername())) {
-					builder.withAuthentication(redis.getUsername(), redis.getPassword());
-				}
-				else {
-					builder.withPassword(redis.getPassword().toCharArray());
-				}
-			}
-			builder.withSsl(redis.getSsl().isEnabled());
-		}
-		builder.withDatabase(redis.getDatabase()).withTimeout(commandTimeout);
-		if (StringUtils.hasText(redis.getClientName())) {
-			builder.withClientName(redis.getClientName());
-		}
-		return builder.build();
 	}
 
 	/**
