@@ -120,10 +120,21 @@ final class SharedPages {
 			Mono<Sized<T>> call) {
 		String lease = key + ":lease";
 		return this.tier.lease(lease, this.replica)
-			.flatMap((mine) -> mine ? callAndShare(key, lease, request, call)
+			.flatMap((mine) -> mine ? afterLease(key, lease, request, decoder, call)
 					: waitForOther(key, lease, request, decoder, call))
 			// Redis became unreachable: call alone.
 			.switchIfEmpty(Mono.defer(() -> call.map((sized) -> answer(request, sized))));
+	}
+
+	/**
+	 * With the lease taken: the page once more first, since the replica that held the
+	 * lease before may have stored it between this replica's look and its lease.
+	 */
+	private <T> Mono<VendorPageCache.Answer> afterLease(String key, String lease, UpstreamRequest request,
+			Function<byte[], T> decoder, Mono<Sized<T>> call) {
+		return read(key, request, decoder).filter(SharedPages::isFresh)
+			.flatMap((stored) -> this.tier.release(lease, this.replica).thenReturn(stored))
+			.switchIfEmpty(Mono.defer(() -> callAndShare(key, lease, request, call)));
 	}
 
 	private <T> Mono<VendorPageCache.Answer> callAndShare(String key, @Nullable String lease, UpstreamRequest request,
@@ -160,7 +171,7 @@ final class SharedPages {
 			.then(Mono.defer(() -> read(key, request, decoder).filter(SharedPages::isFresh)))
 			.switchIfEmpty(Mono.defer(() -> this.tier.lease(lease, this.replica).flatMap((mine) -> {
 				if (mine) {
-					return callAndShare(key, lease, request, call);
+					return afterLease(key, lease, request, decoder, call);
 				}
 				if (this.clock.instant().isBefore(until)) {
 					return poll(key, lease, request, decoder, call, until);

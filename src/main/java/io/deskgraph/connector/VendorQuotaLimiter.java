@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 import io.deskgraph.connector.shared.SharedTier;
@@ -96,26 +95,24 @@ public class VendorQuotaLimiter {
 
 	private Mono<Void> shared(UpstreamRequest request, Caller caller, long deadline) {
 		SharedTier tier = this.shared;
-		return tier.tryTake(tier.key("quota", request.accountId(), request.api()), sharedLimit(request))
+		long maxWait = Math.max(0, deadline - this.nanoTime.getAsLong());
+		return tier
+			.reserve(tier.key("quota", request.accountId(), request.api()), sharedLimit(request),
+					Duration.ofNanos(maxWait))
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((taken) -> {
-				long now = this.nanoTime.getAsLong();
-				if (taken.isEmpty()) {
-					return alone(request).acquire(caller.key(), Math.max(0, deadline - now));
+			.flatMap((reserved) -> {
+				if (reserved.isEmpty()) {
+					return alone(request).acquire(caller.key(), Math.max(0, deadline - this.nanoTime.getAsLong()));
 				}
-				long wait = taken.get();
-				if (wait == 0) {
+				if (reserved.get()) {
 					return Mono.empty();
 				}
-				if (now + wait > deadline) {
-					return Mono.error(new QuotaWaitException(request.accountId() + "." + request.api(), wait));
-				}
-				// Replicas woken at the same instant would ask together and mostly miss
-				// again.
-				long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, wait / 10));
-				return Mono.delay(Duration.ofNanos(wait + jitter), this.scheduler)
-					.then(Mono.defer(() -> shared(request, caller, deadline)));
+				// Refused at once: the permits reserved before this one take longer than
+				// the
+				// request may wait, which is the least it would have to.
+				return Mono.error(new QuotaWaitException(request.accountId() + "." + request.api(),
+						Math.max(maxWait, Duration.ofSeconds(1).toNanos())));
 			});
 	}
 

@@ -60,6 +60,27 @@ class SharedQuotaTests {
 	}
 
 	@Test
+	void aPermitDueWithinTheWaitIsReservedAndOneDueTooLateIsRefusedAtOnce() {
+		try (RedisServer redis = RedisServer.start(); SharedTier tier = tier(redis.port(), 3)) {
+			await(tier, true);
+			VendorQuotaLimiter limiter = limiter(tier);
+			while (permit(limiter)) {
+				// The shared bucket's 10 at once.
+			}
+			// 1.5 permits a second: the next is due in about 0.67 s.
+			long started = System.nanoTime();
+			limiter.acquire(CALL, Caller.INTERNAL, Duration.ofSeconds(3)).block(Duration.ofSeconds(5));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300),
+					Duration.ofMillis(2500));
+			started = System.nanoTime();
+			assertThatThrownBy(
+					() -> limiter.acquire(CALL, Caller.INTERNAL, Duration.ofMillis(100)).block(Duration.ofSeconds(5)))
+				.isInstanceOf(QuotaWaitException.class);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1000));
+		}
+	}
+
+	@Test
 	void whileRedisIsUnreachableEachReplicaKeepsToItsShare() throws IOException {
 		int nobodyListens;
 		try (ServerSocket socket = new ServerSocket(0)) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.bucket4j.BucketConfiguration;
@@ -69,6 +71,13 @@ public final class SharedTier implements AutoCloseable {
 	private final AtomicBoolean connecting = new AtomicBoolean();
 
 	private final Disposable checks;
+
+	/** Completes reserved permits when they are due. */
+	private final ScheduledExecutorService permits = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "deskgraph-shared-permits");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	@Nullable
 	private volatile Connected connected;
@@ -275,6 +284,32 @@ public final class SharedTier implements AutoCloseable {
 	}
 
 	/**
+	 * Reserves one permit of a rate limit every replica shares, waiting for it when it
+	 * comes within a time: permits are handed out in the order they were reserved, across
+	 * replicas, and a permit that would come too late is refused at once.
+	 * @param key the bucket's key
+	 * @param configuration its limits, used when the bucket is created
+	 * @param maxWait the longest the permit may take
+	 * @return true once the permit is due, false at once when it would take longer than
+	 * {@code maxWait}; empty when Redis is unreachable
+	 */
+	public Mono<Boolean> reserve(String key, BucketConfiguration configuration, Duration maxWait) {
+		AsyncBucketProxy bucket = bucket(key, configuration);
+		if (bucket == null) {
+			return Mono.empty();
+		}
+		// Bucket4j schedules only positive waits; no wait at all is a plain attempt.
+		return Mono
+			.fromFuture(() -> (maxWait.toNanos() > 0) ? bucket.asScheduler().tryConsume(1, maxWait, this.permits)
+					: bucket.tryConsume(1))
+			.timeout(maxWait.plus(this.properties.commandTimeout()))
+			.onErrorResume((ex) -> {
+				failed("rate limit", ex);
+				return Mono.empty();
+			});
+	}
+
+	/**
 	 * Marks Redis unreachable after a failed command, so that the replica serves alone
 	 * until a check succeeds.
 	 * @param command what failed
@@ -320,6 +355,7 @@ public final class SharedTier implements AutoCloseable {
 	@Override
 	public void close() {
 		this.checks.dispose();
+		this.permits.shutdownNow();
 		Connected now = this.connected;
 		if (now != null) {
 			now.connection().close();
