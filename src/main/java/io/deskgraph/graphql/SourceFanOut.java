@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.deskgraph.connector.FetchReport;
 import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.VendorWindowException;
 import io.deskgraph.usage.SourceError;
 import io.deskgraph.usage.DataPendingException;
 import io.deskgraph.usage.SourceState;
@@ -45,25 +48,42 @@ class SourceFanOut {
 
 	/**
 	 * Asks every connector at once; invalid arguments and an exceeded upstream-call
-	 * budget still fail the whole question.
+	 * budget still fail the whole question, and so does a range outside every asked
+	 * vendor's window (outside only some, those accounts are {@code FAILED}).
 	 * @param <T> the answer type
 	 * @param connectors the accounts to ask
 	 * @param question the call to make on each
 	 * @return one outcome per connector, in connector order
 	 */
 	<T> Mono<List<SourceOutcome<T>>> ask(List<UsageConnector> connectors, Function<UsageConnector, Mono<T>> question) {
+		// A range one vendor cannot answer fails only its accounts while another account
+		// can; when none can, it is the client's mistake.
+		Map<UsageConnector, VendorWindowException> outsideWindows = new ConcurrentHashMap<>();
 		return Flux.fromIterable(connectors).flatMapSequential((connector) -> {
 			FetchReport report = new FetchReport();
 			return Mono.defer(() -> question.apply(connector))
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
 				.map((value) -> answered(connector, value.orElse(null), report))
+				.onErrorResume(VendorWindowException.class, (ex) -> {
+					outsideWindows.put(connector, ex);
+					return Mono.just(outsideWindow(connector, ex));
+				})
 				.onErrorResume(
 						(ex) -> !(ex instanceof InvalidArgumentException)
 								&& !(ex instanceof UpstreamBudgetExceededException),
 						(ex) -> Mono.just(notAnswered(connector, ex)))
 				.contextWrite(Context.of(FetchReport.class, report));
-		}).collectList();
+		})
+			.collectList()
+			.flatMap((outcomes) -> (!outcomes.isEmpty() && outsideWindows.size() == outcomes.size())
+					? Mono.error(outsideWindows.get(connectors.get(0))) : Mono.just(outcomes));
+	}
+
+	private <T> SourceOutcome<T> outsideWindow(UsageConnector connector, VendorWindowException ex) {
+		logger.debug("Account {} cannot answer the range: {}", connector.account().id(), ex.getMessage());
+		return new SourceOutcome<>(connector, null,
+				status(connector, SourceState.FAILED, SourceError.outsideWindow(ex)));
 	}
 
 	private <T> SourceOutcome<T> answered(UsageConnector connector, @Nullable T value, FetchReport report) {

@@ -33,6 +33,13 @@ public enum GatewayErrorType implements ErrorClassification {
 	UPSTREAM_REJECTED(false, false),
 
 	/**
+	 * This account was asked what its vendor's API cannot answer (a date range outside
+	 * its window), while other accounts could: named as GraphQL's own client-mistake
+	 * classification, since retrying the same request cannot help.
+	 */
+	BAD_REQUEST(false, false),
+
+	/**
 	 * Unexpected failure inside DeskGraph; details are in the server log under the
 	 * execution id.
 	 */

@@ -41,10 +41,18 @@ public record SourceError(GatewayErrorType code, String message, boolean retryab
 	}
 
 	/**
-	 * The error of an account that failed for a reason inside DeskGraph, told only in the
-	 * server log.
+	 * The error of an account whose vendor cannot answer the range asked.
+	 * @param outside the limit the range breaks
+	 * @return the error
+	 */
+	public static SourceError outsideWindow(VendorWindowException outside) {
+		return new SourceError(GatewayErrorType.BAD_REQUEST, outside.getMessage(), false, null, null, null);
+	}
+
+	/**
+	 * The error of an account that failed unexpectedly.
 	 * @param accountId the account
-	 * @return the opaque error
+	 * @return the error
 	 */
 	public static SourceError internal(String accountId) {
 		return new SourceError(GatewayErrorType.INTERNAL_ERROR,

@@ -82,8 +82,10 @@ class BadInputTests extends GatewayTestSupport {
 
 	@Test
 	void userRankingOverThirtyDaysNamesTheLimitWithoutCallingTheVendor() {
-		badRequest(ranking(range(today().minusDays(31), today().minusDays(1)), 5).variable("by", "USER"), "range",
-				"30 days");
+		// Asked of Huawei alone; with Alibaba too, Alibaba answers and Huawei is a FAILED
+		// source naming the limit (VendorWindowTests).
+		badRequest(ranking(range(today().minusDays(31), today().minusDays(1)), 5).variable("by", "USER")
+			.variable("vendors", List.of("HUAWEI")), "range", "30 days");
 		assertThat(upstreamCalls("ListUserUsageMetric")).isZero();
 	}
 

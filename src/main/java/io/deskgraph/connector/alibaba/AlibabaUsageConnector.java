@@ -23,6 +23,7 @@ import io.deskgraph.usage.DesktopUsage;
 import io.deskgraph.usage.Granularity;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.VendorWindowException;
 import io.deskgraph.usage.LoginCounts;
 import io.deskgraph.connector.DerivedViews;
 import io.deskgraph.connector.Drain;
@@ -339,7 +340,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		LocalDate earliest = today.minusDays(USAGE_WINDOW_DAYS);
 		if (from.isBefore(earliest)) {
 			String what = "range".equals(argument) ? "from" : argument;
-			throw new InvalidArgumentException(argument,
+			throw new VendorWindowException(argument,
 					"Alibaba usage ranking covers only the last " + USAGE_WINDOW_DAYS + " days; " + what
 							+ " must be on or after " + earliest + " (today is " + today + ", UTC); got " + from);
 		}

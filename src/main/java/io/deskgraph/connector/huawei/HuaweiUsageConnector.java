@@ -33,6 +33,7 @@ import io.deskgraph.usage.ExportStatus;
 import io.deskgraph.usage.ExportTask;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
+import io.deskgraph.usage.VendorWindowException;
 import io.deskgraph.usage.MetricSort;
 import io.deskgraph.usage.MetricSortField;
 import io.deskgraph.usage.PlannedQuestion;
@@ -388,7 +389,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	private void checkDesktopMetricsWindow(DateRange range, String what) {
 		LocalDate earliest = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(DESKTOP_METRICS_MAX_AGE_DAYS);
 		if (range.from().isBefore(earliest)) {
-			throw new InvalidArgumentException("range",
+			throw new VendorWindowException("range",
 					"Huawei " + what + " cover only the last " + DESKTOP_METRICS_MAX_AGE_DAYS
 							+ " days; the range starts " + range.from() + ", before the earliest day " + earliest);
 		}
@@ -396,8 +397,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 
 	private static void checkUserMetricsWindow(DateRange range) {
 		if (range.days() > USER_METRICS_MAX_DAYS) {
-			throw new InvalidArgumentException("range", "Huawei user usage metrics cover at most "
-					+ USER_METRICS_MAX_DAYS + " days per query; the range has " + range.days() + " days");
+			throw new VendorWindowException("range", "Huawei user usage metrics cover at most " + USER_METRICS_MAX_DAYS
+					+ " days per query; the range has " + range.days() + " days");
 		}
 	}
 
