@@ -81,11 +81,15 @@ class BadInputTests extends GatewayTestSupport {
 	}
 
 	@Test
-	void userRankingOverThirtyDaysNamesTheLimitWithoutCallingTheVendor() {
-		// Asked of Huawei alone; with Alibaba too, Alibaba answers and Huawei is a FAILED
-		// source naming the limit (VendorWindowTests).
-		badRequest(ranking(range(today().minusDays(31), today().minusDays(1)), 5).variable("by", "USER")
-			.variable("vendors", List.of("HUAWEI")), "range", "30 days");
+	void userMetricsOverThirtyDaysNameTheLimitWithoutCallingTheVendor() {
+		// A user ranking over 30 days is split into windows and summed
+		// (UserRankingAcrossWindowsTests); the metrics' filters and sorts are the
+		// vendor's
+		// own, per window, so they keep its limit.
+		badRequest(this.graphQlTester.documentName("userMetrics")
+			.variable("range", range(today().minusDays(31), today().minusDays(1)))
+			.variable("accountIds", List.of("huawei-demo"))
+			.variable("first", 5), "range", "30 days");
 		assertThat(upstreamCalls("ListUserUsageMetric")).isZero();
 	}
 

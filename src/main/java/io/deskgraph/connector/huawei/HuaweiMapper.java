@@ -3,6 +3,7 @@ package io.deskgraph.connector.huawei;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,27 @@ final class HuaweiMapper {
 			}
 		}
 		return List.copyOf(parts.values());
+	}
+
+	/**
+	 * Users ranked by their usage summed over several windows: longest first, then by
+	 * name.
+	 * @param windows each window's usage per user
+	 * @return every user once, ranked
+	 */
+	static List<UsageTotal> rankedUsers(List<List<UsageTotal>> windows) {
+		Map<String, Long> seconds = new LinkedHashMap<>();
+		for (List<UsageTotal> window : windows) {
+			for (UsageTotal total : window) {
+				seconds.merge(Objects.requireNonNullElse(total.userName(), ""), total.duration().seconds(), Long::sum);
+			}
+		}
+		List<UsageTotal> ranked = new ArrayList<>(seconds.size());
+		seconds.forEach((user, sum) -> ranked.add(new UsageTotal(null, user, UsageDuration.ofSeconds(sum))));
+		ranked.sort(Comparator.comparingLong((UsageTotal total) -> total.duration().seconds())
+			.reversed()
+			.thenComparing(UsageTotal::userName));
+		return ranked;
 	}
 
 	/**

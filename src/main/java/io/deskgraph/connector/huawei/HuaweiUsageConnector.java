@@ -124,7 +124,12 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			case STATUS, EXPORT_TASK -> 1;
 			case EXPORT -> 2;
 			case IDLE -> pages(question.count(), UNUSED_PAGE_SIZE);
-			case RANKING, DESKTOP_METRICS, USER_METRICS -> pages(question.count(), METRICS_PAGE_SIZE);
+			case RANKING -> (question.by() == RankDimension.USER && question.range() != null
+					&& question.range().days() > USER_METRICS_MAX_DAYS)
+							// One drain job per window, each one call of the request.
+							? windows(question.range(), USER_METRICS_MAX_DAYS).size()
+							: pages(question.count(), METRICS_PAGE_SIZE);
+			case DESKTOP_METRICS, USER_METRICS -> pages(question.count(), METRICS_PAGE_SIZE);
 			case USAGE -> usedCalls(question);
 		};
 	}
@@ -191,7 +196,9 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
 		return Mono.defer(() -> {
 			if (by == RankDimension.USER) {
-				checkUserMetricsWindow(range);
+				if (range.days() > USER_METRICS_MAX_DAYS) {
+					return userRankingAcrossWindows(range, offset, count);
+				}
 				UserMetricsParams params = new UserMetricsParams(range.from(), range.to(), null, null, null,
 						"user_usage", "DESC");
 				return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
@@ -327,6 +334,55 @@ public final class HuaweiUsageConnector implements UsageConnector {
 							.collectList();
 					}))
 			.map((entries) -> new Slice<>(entries, entries.size()));
+	}
+
+	/**
+	 * A user ranking over more days than ListUserUsageMetric takes: usage per user adds
+	 * up across windows, so each window of at most 30 days is drained whole by a shared
+	 * drain job and the users' sums are ranked (longest first, then by name).
+	 */
+	private Mono<Slice<UsageTotal>> userRankingAcrossWindows(DateRange range, long offset, int count) {
+		return Flux.fromIterable(windows(range, USER_METRICS_MAX_DAYS))
+			.concatMap(this::userDrain)
+			.collectList()
+			.map((drained) -> {
+				List<UsageTotal> ranked = this.views.of("user-ranking", drained,
+						() -> HuaweiMapper.rankedUsers(drained));
+				int from = (int) Math.min(ranked.size(), offset);
+				int to = (int) Math.min(ranked.size(), (long) from + Math.max(0, count));
+				return new Slice<>(List.copyOf(ranked.subList(from, to)), ranked.size());
+			});
+	}
+
+	/**
+	 * Every user's usage in one window of ListUserUsageMetric, from a shared drain job:
+	 * the first page (it carries the total), then the others a few at a time.
+	 */
+	private Mono<List<UsageTotal>> userDrain(DateRange window) {
+		String operation = "ListUserUsageMetric";
+		UserMetricsParams params = new UserMetricsParams(window.from(), window.to(), null, null, null, "user_usage",
+				"DESC");
+		Drain drain = new Drain(Vendor.HUAWEI, this.account.id(), operation, params,
+				Freshness.ofWindowEnding(window.to(), this.clock),
+				"user usage from " + window.from() + " to " + window.to());
+		int expected = pages(this.knownTotals.getOrDefault(operation, 0L), METRICS_PAGE_SIZE);
+		Function<UserMetricsResponse, List<UsageTotal>> items = (
+				page) -> page.items().stream().map(this.mapper::userTotal).toList();
+		return this.drains.drain(drain, expected,
+				(progress) -> Mono.defer(() -> this.client.listUserUsageMetric(params, 0, METRICS_PAGE_SIZE))
+					.flatMap((first) -> {
+						progress.page();
+						progress.expectItems(first.count(), METRICS_PAGE_SIZE);
+						this.knownTotals.merge(operation, first.count(), Math::max);
+						Flux<List<UsageTotal>> rest = Flux.range(1, progress.expectedPages() - 1)
+							.flatMapSequential((page) -> this.client
+								.listUserUsageMetric(params, (long) page * METRICS_PAGE_SIZE, METRICS_PAGE_SIZE)
+								.doOnNext((answer) -> progress.page())
+								.map(items), this.properties.pageFetchConcurrency());
+						return Flux.concat(Mono.just(items.apply(first)), rest)
+							.flatMapIterable(Function.identity())
+							.collectList();
+					}));
 	}
 
 	private UsedDesktopInfoRequest usedRequest(UsageQuery query, DateRange window, long offset) {

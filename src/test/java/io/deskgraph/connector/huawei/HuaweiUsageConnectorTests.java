@@ -383,8 +383,6 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 				connector.userMetrics(fortyFiveDays, UserMetricFilter.NONE,
 						new MetricSort(MetricSortField.USER_USAGE, null), 0, 10),
 				"range", "Huawei user usage metrics cover at most 30 days per query; the range has 45 days");
-		expectInvalid(connector.usageRanking(new DateRange(TODAY.minusDays(31), TODAY.minusDays(1)), RankDimension.USER,
-				0, 10), "range", "at most 30 days per query; the range has 31 days");
 		expectInvalid(connector.desktopMetrics(tooOld, DesktopMetricFilter.NONE,
 				new MetricSort(MetricSortField.USER_USAGE, null), 0, 10), "range", "180");
 		expectInvalid(
