@@ -87,7 +87,8 @@ class DesktopService {
 		return AccountScope.current().flatMap((scope) -> {
 			List<UsageConnector> connectors = this.accounts.select(scope, args.vendors(), args.accountIds());
 			StatusFilter filter = new StatusFilter(Objects.requireNonNullElse(args.desktopTypes(), List.of()),
-					Objects.requireNonNullElse(args.poolIds(), List.of()), withLoginAndAttach);
+					Objects.requireNonNullElse(args.poolIds(), List.of()), withLoginAndAttach,
+					selection.contains("pools"));
 			return this.fanOut.ask(connectors, (connector) -> connector.desktopStatus(filter)).map(this::report);
 		});
 	}

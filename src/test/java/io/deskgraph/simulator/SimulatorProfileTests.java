@@ -49,7 +49,9 @@ class SimulatorProfileTests {
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).startsWith("{\"total_num\":300,");
+		// Only the total without statistics_type, and no pools without
+		// desktop_type=POOLED.
+		assertThat(response.body()).isEqualTo("{\"total_num\":300}");
 	}
 
 	@Configuration(proxyBeanMethods = false)

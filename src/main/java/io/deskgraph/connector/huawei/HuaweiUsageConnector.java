@@ -37,6 +37,7 @@ import io.deskgraph.usage.VendorWindowException;
 import io.deskgraph.usage.MetricSort;
 import io.deskgraph.usage.MetricSortField;
 import io.deskgraph.usage.PlannedQuestion;
+import io.deskgraph.usage.PoolStatus;
 import io.deskgraph.usage.RankDimension;
 import io.deskgraph.usage.Slice;
 import io.deskgraph.usage.StatusCounts;
@@ -69,6 +70,12 @@ public final class HuaweiUsageConnector implements UsageConnector {
 
 	/** Page size of ListUnusedDesktops (its maximum). */
 	static final int UNUSED_PAGE_SIZE = 2000;
+
+	/** The largest offset ListUnusedDesktops takes. */
+	static final int UNUSED_MAX_OFFSET = 2000;
+
+	/** How many idle desktops ListUnusedDesktops can list at all: its last page's end. */
+	static final int UNUSED_REACHABLE = UNUSED_MAX_OFFSET + UNUSED_PAGE_SIZE;
 
 	/** Most days ListUsedDesktopInfo reports in one call. */
 	static final int USED_MAX_DAYS = 31;
@@ -121,7 +128,9 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	@Override
 	public int plannedCalls(PlannedQuestion question) {
 		return switch (question.kind()) {
-			case STATUS, EXPORT_TASK -> 1;
+			// Status: one call, and one more for the pools when every kind is asked.
+			case STATUS -> 2;
+			case EXPORT_TASK -> 1;
 			case EXPORT -> 2;
 			case IDLE -> pages(question.count(), UNUSED_PAGE_SIZE);
 			case RANKING -> (question.by() == RankDimension.USER && question.range() != null
@@ -155,12 +164,41 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	@Override
 	public Mono<StatusCounts> desktopStatus(StatusFilter filter) {
 		List<String> types = filter.desktopTypes().stream().map(DesktopType::name).toList();
-		return this.client.listDesktopsStatistics(types, filter.poolIds()).map(this.mapper::statusCounts);
+		Mono<StatusCounts> counts = this.client.listDesktopsStatistics(types, filter.poolIds())
+			.map(this.mapper::statusCounts);
+		String pooled = DesktopType.POOLED.name();
+		if (!filter.withPools() || types.contains(pooled)) {
+			// Asked for pooled desktops, the one answer has the pools too.
+			return counts;
+		}
+		if (!types.isEmpty()) {
+			// No pooled desktop in the selection: no pool to count.
+			return counts.map((all) -> withPools(all, List.of()));
+		}
+		// The vendor counts pools only when asked for pooled desktops: a second call, at
+		// the same time, for them alone.
+		return Mono.zip(counts,
+				this.client.listDesktopsStatistics(List.of(pooled), filter.poolIds()).map(this.mapper::statusCounts),
+				(all, pools) -> withPools(all, pools.pools()));
+	}
+
+	private static StatusCounts withPools(StatusCounts counts, List<PoolStatus> pools) {
+		return new StatusCounts(counts.total(), counts.attach(), counts.run(), counts.login(), pools);
 	}
 
 	@Override
 	public Mono<Slice<IdleDesktop>> idleDesktops(Instant since, Instant until, long offset, int count) {
-		return walk("ListUnusedDesktops", offset, count, UNUSED_PAGE_SIZE,
+		if (offset >= UNUSED_REACHABLE) {
+			// Never an offset the vendor refuses: past its reach is the client's limit to
+			// know, and only this account's.
+			return Mono.error(new VendorWindowException("after",
+					"Huawei ListUnusedDesktops lists only the first " + UNUSED_REACHABLE
+							+ " idle desktops (offset 0 to " + UNUSED_MAX_OFFSET + ", " + UNUSED_PAGE_SIZE
+							+ " a page); this page would start at " + offset));
+		}
+		// A slice reaching past it ends there; the next page says why.
+		int reachable = (int) Math.min(count, UNUSED_REACHABLE - offset);
+		return walk("ListUnusedDesktops", offset, reachable, UNUSED_PAGE_SIZE,
 				(pageOffset) -> this.client.listUnusedDesktops(since, until, pageOffset, UNUSED_PAGE_SIZE),
 				UnusedDesktopsResponse::unusedDesktops, this.mapper::idleDesktop, UnusedDesktopsResponse::totalCount);
 	}

@@ -16,10 +16,10 @@ import org.springframework.lang.Nullable;
  * the estate's desktops by state.
  * <p>
  * {@code desktop_pool_ids} restricts the count to the desktops of those pools.
- * {@code desktop_pool_statistics} lists every selected pool whenever the selection can
- * contain pooled desktops ({@code desktop_type} empty or containing {@code POOLED}); the
- * breakdowns appear only for the requested {@code statistics_type} values, at the top
- * level and per pool alike.
+ * {@code desktop_pool_statistics} lists every selected pool only when
+ * {@code desktop_type} names {@code POOLED}, as the vendor documents it (not when it is
+ * empty); the breakdowns appear only for the requested {@code statistics_type} values, at
+ * the top level and per pool alike.
  *
  * @author DeskGraph
  */
@@ -45,7 +45,10 @@ final class HuaweiDesktopStatistics {
 				&& (poolIds.isEmpty() || (desktop.poolId() != null && poolIds.contains(desktop.poolId())));
 		List<HuaweiDesktop> desktops = this.estate.desktops().stream().filter(selected).toList();
 		List<PoolStatistics> pools = null;
-		if (types.isEmpty() || types.contains(DesktopType.POOLED.name())) {
+		// "There is a response when desktop_type is set to POOL" (the vendor's page):
+		// asked
+		// for pooled desktops, not for all of them.
+		if (types.contains(DesktopType.POOLED.name())) {
 			pools = new ArrayList<>();
 			for (HuaweiPool pool : this.estate.pools()) {
 				if (poolIds.isEmpty() || poolIds.contains(pool.id())) {

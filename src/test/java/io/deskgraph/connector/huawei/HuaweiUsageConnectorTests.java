@@ -142,6 +142,15 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 				}
 			})
 			.verifyComplete();
+		// The pools took a call of their own (desktop_type=POOLED), made only when asked.
+		assertThat(calls("ListDesktopsStatistics")).isEqualTo(2);
+		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of(), true, false)))
+			.assertNext((counts) -> {
+				assertThat(counts.total()).isEqualTo(desktops.size());
+				assertThat(counts.pools()).isEmpty();
+			})
+			.verifyComplete();
+		assertThat(calls("ListDesktopsStatistics")).isEqualTo(3);
 	}
 
 	@Test
@@ -170,6 +179,14 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 			assertThat(counts.pools()).extracting(PoolStatus::poolId)
 				.containsExactlyInAnyOrderElementsOf(pools.stream().map(HuaweiPool::id).toList());
 		}).verifyComplete();
+	}
+
+	@Test
+	void idleDesktopsPastTheVendorsReachNameItsLimitWithoutSendingAnOffsetItRefuses() {
+		Instant since = NOW.minus(Duration.ofDays(7));
+		expectInvalid(connector().idleDesktops(since, NOW, 4000, 10), "after",
+				"lists only the first 4000 idle desktops (offset 0 to 2000, 2000 a page)");
+		assertThat(calls("ListUnusedDesktops")).isZero();
 	}
 
 	@Test

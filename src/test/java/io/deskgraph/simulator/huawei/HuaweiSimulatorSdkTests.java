@@ -93,15 +93,20 @@ class HuaweiSimulatorSdkTests {
 		assertThat(response.getAttachStatistics()).isNull();
 		assertThat(response.getRunStateStatistics()).isNull();
 		assertThat(response.getLoginStateStatistics()).isNull();
-		assertThat(response.getDesktopPoolStatistics()).hasSize(estate.pools().size())
+		// Pools are answered only when desktop_type asks for pooled desktops (seed 003).
+		assertThat(response.getDesktopPoolStatistics()).isNull();
+		ListDesktopsStatisticsResponse pooled = client
+			.listDesktopsStatistics(new ListDesktopsStatisticsRequest().withDesktopType(List.of("POOLED")));
+		assertThat(pooled.getDesktopPoolStatistics()).hasSize(estate.pools().size())
 			.allSatisfy((pool) -> assertThat(pool.getAttachStatistics()).isNull());
 	}
 
 	@Test
 	void desktopsStatisticsCountEveryStateAsTheEstateHasThem() {
 		ListDesktopsStatisticsResponse response = client
-			.listDesktopsStatistics(new ListDesktopsStatisticsRequest().withStatisticsType(List
-				.of(StatisticsTypeEnum.ATTACH_STATE, StatisticsTypeEnum.RUN_STATE, StatisticsTypeEnum.LOGIN_STATE)));
+			.listDesktopsStatistics(new ListDesktopsStatisticsRequest().withDesktopType(List.of("DEDICATED", "POOLED"))
+				.withStatisticsType(List.of(StatisticsTypeEnum.ATTACH_STATE, StatisticsTypeEnum.RUN_STATE,
+						StatisticsTypeEnum.LOGIN_STATE)));
 		List<HuaweiDesktop> desktops = estate.desktops();
 		assertThat(response.getTotalNum()).isEqualTo(desktops.size());
 		assertCounts(response.getAttachStatistics(), response.getRunStateStatistics(),
@@ -153,7 +158,9 @@ class HuaweiSimulatorSdkTests {
 		// desktop_pool_ids is newer than SDK 3.1.143, so this call is signed by hand.
 		HttpResponse<String> response = HuaweiSimulatorTestSupport.signed(simulator, "GET",
 				"/v2/" + simulator.properties().projectId() + "/statistics",
-				Map.of("desktop_pool_ids", List.of(pool.id()), "statistics_type", List.of("attach-state")), null);
+				Map.of("desktop_pool_ids", List.of(pool.id()), "desktop_type", List.of("POOLED"), "statistics_type",
+						List.of("attach-state")),
+				null);
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = new ObjectMapper().readTree(response.body());
 		List<HuaweiDesktop> inPool = estate.desktops()
