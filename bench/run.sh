@@ -33,6 +33,8 @@ GATEWAY_PID=""
 
 say() { printf '[bench] %s\n' "$*"; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 
 BENCH_PID=""
 
@@ -61,28 +63,12 @@ command -v java >/dev/null || die "Java 17 or newer is required (java not on PAT
 java_major="$(java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n1)"
 [[ -n "$java_major" && "$java_major" -ge 17 ]] || die "Java 17 or newer is required (found: $(java -version 2>&1 | head -n1))"
 
-as_root() {
-	if [[ "$(id -u)" == 0 ]]; then "$@"
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo -n "$@"
-	else return 1
-	fi
-}
-
 # Installs wrk (or else hey) from Debian when neither is present; never fatal. wrk is preferred: its
 # script checks every answer for data, and it costs the shared CPUs less than hey.
 install_loadgen() {
 	command -v wrk >/dev/null && return 0
 	command -v hey >/dev/null && return 0
-	command -v apt-get >/dev/null || { say "no apt-get: cannot install hey or wrk"; return 0; }
-	export DEBIAN_FRONTEND=noninteractive
-	for pkg in wrk hey; do
-		say "installing $pkg from Debian (apt-get install -y $pkg)"
-		if as_root timeout 180 apt-get install -y -qq "$pkg" >/dev/null 2>&1 \
-			|| { as_root timeout 180 apt-get update -qq >/dev/null 2>&1 \
-				&& as_root timeout 180 apt-get install -y -qq "$pkg" >/dev/null 2>&1; }; then
-			command -v "$pkg" >/dev/null && return 0
-		fi
-	done
+	apt_install wrk || apt_install hey && return 0
 	say "could not install wrk or hey (need root or passwordless sudo, and Debian's package archive);"
 	say "the cache-hit measurement falls back to a slower Python load loop"
 }
@@ -103,42 +89,10 @@ esac
 
 # ---------------------------------------------------------------- the jar
 
-if [[ -z "${JAR:-}" ]]; then
-	JAR="$(ls "$ROOT"/target/deskgraph-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)"
-	if [[ -z "$JAR" ]]; then
-		command -v mvn >/dev/null || die "no target/deskgraph-*.jar and no mvn to build it; set JAR=..."
-		say "building the jar: (cd $ROOT && mvn -q -B -DskipTests package)"
-		(cd "$ROOT" && mvn -q -B -DskipTests package) || die "Maven build failed"
-		JAR="$(ls "$ROOT"/target/deskgraph-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)"
-	fi
-fi
-[[ -f "$JAR" ]] || die "jar not found: $JAR"
-JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
+find_jar
 
 # ---------------------------------------------------------------- ports
 
-port_free() {
-	python3 - "$1" <<-'EOF'
-		import socket, sys
-		s = socket.socket()
-		s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-		try:
-		    s.bind(("127.0.0.1", int(sys.argv[1])))
-		except OSError:
-		    sys.exit(1)
-		finally:
-		    s.close()
-	EOF
-}
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-pick_port() { # $1: value from the environment (used as is), $2: default (used when free)
-	if [[ -n "$1" ]]; then echo "$1"
-	elif port_free "$2"; then echo "$2"
-	else free_port
-	fi
-}
 PORT="$(pick_port "${PORT:-}" 18080)"
 HUAWEI_PORT="$(pick_port "${HUAWEI_PORT:-}" 18081)"
 ALIBABA_PORT="$(pick_port "${ALIBABA_PORT:-}" 18082)"

@@ -26,6 +26,8 @@ WORK="$(mktemp -d)"
 
 say() { printf '[scale] %s\n' "$*"; }
 die() { printf '[scale] ERROR: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 
 stop_gateway() {
 	if [[ -n "$GATEWAY_PID" ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
@@ -46,20 +48,7 @@ command -v java >/dev/null || die "Java 17 or newer is required (java not on PAT
 command -v curl >/dev/null || die "curl is required"
 command -v jcmd >/dev/null || say "jcmd not found: the heap will not be measured"
 
-if [[ -z "${JAR:-}" ]]; then
-	JAR="$(ls "$ROOT"/target/deskgraph-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)"
-	if [[ -z "$JAR" ]]; then
-		command -v mvn >/dev/null || die "no target/deskgraph-*.jar and no mvn to build it; set JAR=..."
-		say "building the jar: (cd $ROOT && mvn -q -B -DskipTests package)"
-		(cd "$ROOT" && mvn -q -B -DskipTests package) || die "Maven build failed"
-		JAR="$(ls "$ROOT"/target/deskgraph-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)"
-	fi
-fi
-[[ -f "$JAR" ]] || die "jar not found: $JAR"
-
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+find_jar
 
 # Demo mode means no vendor account: drop any DESKGRAPH_ACCOUNTS_* variables from the gateway's environment so
 # the benchmark can never reach a real vendor.

@@ -36,6 +36,8 @@ MEASURE_PID=""
 
 say() { printf '[scaleout] %s\n' "$*"; }
 die() { printf '[scaleout] ERROR: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 
 stop_pid() {
 	local pid=$1
@@ -78,25 +80,6 @@ for scenario in $SCENARIOS; do
 	[[ "$scenario" =~ ^[abc]$ ]] || die "SCENARIOS must be made of a, b and c, got '$scenario'"
 done
 
-as_root() {
-	if [[ "$(id -u)" == 0 ]]; then "$@"
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo -n "$@"
-	else return 1
-	fi
-}
-# Installs a Debian package when its command is missing: apt-get install, then apt-get update and again.
-apt_install() { # $1: package, $2: command it provides
-	command -v "$2" >/dev/null && return 0
-	[[ -x "/usr/bin/$2" ]] && return 0
-	command -v apt-get >/dev/null || return 1
-	export DEBIAN_FRONTEND=noninteractive
-	say "installing $1 from Debian (apt-get install -y $1)"
-	as_root timeout 300 apt-get install -y -qq "$1" >/dev/null 2>&1 \
-		|| { as_root timeout 300 apt-get update -qq >/dev/null 2>&1 \
-			&& as_root timeout 300 apt-get install -y -qq "$1" >/dev/null 2>&1; } || return 1
-	command -v "$2" >/dev/null || [[ -x "/usr/bin/$2" ]]
-}
-
 REDIS_SERVER=""
 if [[ " $SCENARIOS " == *" c "* ]]; then
 	apt_install redis-server redis-server \
@@ -107,23 +90,10 @@ apt_install wrk wrk || say "could not install wrk: the warm throughput will not 
 
 # ---------------------------------------------------------------- the jar
 
-if [[ -z "${JAR:-}" ]]; then
-	JAR="$(ls "$ROOT"/target/deskgraph-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)"
-	if [[ -z "$JAR" ]]; then
-		command -v mvn >/dev/null || die "no target/deskgraph-*.jar and no mvn to build it; set JAR=..."
-		say "building the jar: (cd $ROOT && mvn -q -B -DskipTests package)"
-		(cd "$ROOT" && mvn -q -B -DskipTests package) || die "Maven build failed"
-		JAR="$(ls "$ROOT"/target/deskgraph-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)"
-	fi
-fi
-[[ -f "$JAR" ]] || die "jar not found: $JAR"
-JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
+find_jar
 # Copied, so that a rebuild of target/ during the run cannot change the replicas under the benchmark.
 cp "$JAR" "$WORK/deskgraph.jar"
 
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 wait_until() { # $1: what, $2: pid, $3: log, then the command that succeeds once it is up
 	local what=$1 pid=$2 log=$3 started
 	shift 3

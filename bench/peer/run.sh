@@ -36,6 +36,8 @@ MESH_CACHE_TTL_MS="${MESH_CACHE_TTL_MS:-5000}"
 
 say() { printf '[peer] %s\n' "$*"; }
 die() { printf '[peer] ERROR: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=bench/lib.sh
+. "$PEER_DIR/../lib.sh"
 
 DESKGRAPH_PID=""
 MESH_PID=""
@@ -81,23 +83,6 @@ command -v npm >/dev/null || die "npm is required"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [[ "$node_major" -ge 20 ]] || die "Node.js 20 or newer is required (found $(node -v))"
 
-as_root() {
-	if [[ "$(id -u)" == 0 ]]; then "$@"
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo -n "$@"
-	else return 1
-	fi
-}
-
-apt_install() { # $1: package; never fatal
-	command -v apt-get >/dev/null || return 1
-	export DEBIAN_FRONTEND=noninteractive
-	say "installing $1 from Debian (apt-get install -y $1)"
-	as_root timeout 180 apt-get install -y -qq "$1" >/dev/null 2>&1 \
-		|| { as_root timeout 180 apt-get update -qq >/dev/null 2>&1 \
-			&& as_root timeout 180 apt-get install -y -qq "$1" >/dev/null 2>&1; } || true
-	command -v "$1" >/dev/null
-}
-
 # wrk checks every answer's body (check.lua); hey only counts status codes.
 if [[ -z "${LOADGEN:-}" ]]; then
 	if command -v wrk >/dev/null || apt_install wrk; then LOADGEN=wrk
@@ -115,17 +100,7 @@ esac
 
 # ---------------------------------------------------------------- the jar
 
-if [[ -z "${JAR:-}" ]]; then
-	JAR="$(ls "$ROOT"/target/deskgraph-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)"
-	if [[ -z "$JAR" ]]; then
-		command -v mvn >/dev/null || die "no target/deskgraph-*.jar and no mvn to build it; set JAR=..."
-		say "building the jar: (cd $ROOT && mvn -q -B -DskipTests package)"
-		(cd "$ROOT" && mvn -q -B -DskipTests package) || die "Maven build failed"
-		JAR="$(ls "$ROOT"/target/deskgraph-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)"
-	fi
-fi
-[[ -f "$JAR" ]] || die "jar not found: $JAR"
-JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
+find_jar
 
 # ---------------------------------------------------------------- GraphQL Mesh (npm packages)
 
@@ -146,28 +121,6 @@ MESH_VERSIONS+=" @graphql-mesh/transport-rest $(pkg_version @graphql-mesh/transp
 
 # ---------------------------------------------------------------- ports
 
-port_free() {
-	python3 - "$1" <<-'EOF'
-		import socket, sys
-		s = socket.socket()
-		s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-		try:
-		    s.bind(("127.0.0.1", int(sys.argv[1])))
-		except OSError:
-		    sys.exit(1)
-		finally:
-		    s.close()
-	EOF
-}
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-pick_port() { # $1: value from the environment (used as is), $2: default (used when free)
-	if [[ -n "$1" ]]; then echo "$1"
-	elif port_free "$2"; then echo "$2"
-	else free_port
-	fi
-}
 DESKGRAPH_PORT="$(pick_port "${PORT:-}" 18080)"
 HUAWEI_PORT="$(pick_port "${HUAWEI_PORT:-}" 18081)"
 ALIBABA_PORT="$(pick_port "${ALIBABA_PORT:-}" 18082)"
