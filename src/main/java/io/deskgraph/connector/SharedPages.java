@@ -2,14 +2,10 @@ package io.deskgraph.connector;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
@@ -241,7 +237,7 @@ final class SharedPages {
 		// The request's parameters are hashed: they name no credential, but need not be
 		// readable to whoever reads Redis either.
 		return this.tier.key("page", request.vendor().name().toLowerCase(Locale.ROOT), request.accountId(),
-				request.api(), sha256(request.key().toString()));
+				request.api(), SharedTier.hash(request.key().toString()));
 	}
 
 	private static byte[] encode(VendorPageCache.Answer answer, byte[] body) {
@@ -299,16 +295,6 @@ final class SharedPages {
 		}
 		finally {
 			inflater.end();
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -43,6 +43,9 @@ public class VendorQuotaLimiter {
 
 	private final Map<String, QuotaBucket> buckets = new ConcurrentHashMap<>();
 
+	/** Each API's limit on Redis, built once. */
+	private final Map<String, BucketConfiguration> sharedLimits = new ConcurrentHashMap<>();
+
 	/** Each API's share of its quota while Redis is unreachable. */
 	private final Map<String, QuotaBucket> alone = new ConcurrentHashMap<>();
 
@@ -122,7 +125,11 @@ public class VendorQuotaLimiter {
 	 * more calls than the quota.
 	 */
 	BucketConfiguration sharedLimit(UpstreamRequest request) {
-		UpstreamProperties.Quota quota = quotaOf(request);
+		return this.sharedLimits.computeIfAbsent(request.vendor() + "." + request.api(),
+				(api) -> sharedLimitOf(quotaOf(request)));
+	}
+
+	private BucketConfiguration sharedLimitOf(UpstreamProperties.Quota quota) {
 		long usable = (long) Math.floor(quota.perMinute() * this.properties.quotaHeadroom());
 		long capacity = Math.max(1, Math.min(quota.burst(), quota.perMinute() - usable));
 		long perMinute = Math.max(1, Math.min(usable, quota.perMinute() - capacity));

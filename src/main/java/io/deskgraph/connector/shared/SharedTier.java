@@ -1,8 +1,11 @@
 package io.deskgraph.connector.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -181,6 +184,22 @@ public final class SharedTier implements AutoCloseable {
 			key.append(':').append(part);
 		}
 		return key.toString();
+	}
+
+	/**
+	 * What a key carries instead of readable text (request parameters, client names): the
+	 * text's SHA-256, in hex.
+	 * @param text the text
+	 * @return its hash
+	 */
+	public static String hash(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

@@ -1,10 +1,6 @@
 package io.deskgraph.system.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import io.deskgraph.connector.shared.SharedTier;
 import io.github.bucket4j.BucketConfiguration;
@@ -43,19 +39,9 @@ final class SharedClientRequestLimit implements ClientRequestLimit {
 	public Mono<Duration> acquire(String client) {
 		// Hashed: a client's key names an API key or an address, which Redis need not
 		// show.
-		return this.tier.tryTake(this.tier.key("client", sha256(client)), this.limit)
+		return this.tier.tryTake(this.tier.key("client", SharedTier.hash(client)), this.limit)
 			.map(Duration::ofNanos)
 			.switchIfEmpty(Mono.fromSupplier(() -> this.alone.acquire(client)));
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
