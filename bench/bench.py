@@ -174,7 +174,9 @@ class Simulators:
 
 def run_concurrently(url, queries, concurrency, barrier=False, rate=None, timeout=60.0):
     """Sends each query once, at most `concurrency` at a time, all released together
-    (barrier) or the i-th not before i / rate seconds (rate); returns the replies in order."""
+    (barrier) or the i-th not before i / rate seconds (rate); returns the replies in order.
+    `url` may be a list: query i then goes to url i mod n (round robin over replicas)."""
+    urls = [url] if isinstance(url, str) else list(url)
     gate = threading.Barrier(len(queries)) if barrier else None
     start = time.perf_counter()
 
@@ -187,7 +189,7 @@ def run_concurrently(url, queries, concurrency, barrier=False, rate=None, timeou
                 pass
         if rate:
             time.sleep(max(0.0, start + index / rate - time.perf_counter()))
-        return post_graphql(url, query, timeout=timeout)
+        return post_graphql(urls[index % len(urls)], query, timeout=timeout)
 
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         return list(pool.map(one, enumerate(queries)))

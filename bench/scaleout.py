@@ -33,11 +33,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
-from bench import HUAWEI, ALIBABA, Simulators, post_graphql, pct, ms, log, verdict
+from bench import HUAWEI, ALIBABA, Simulators, day_range, post_graphql, pct, ms, log, run_concurrently, verdict
 
 QUOTA = 100  # ListUsedDesktopInfo calls a minute, the published Huawei quota the simulator enforces
 COLD_LATENCY_MS = 200
@@ -125,31 +123,6 @@ def print_env(args):
 # --------------------------------------------------------------------------- measurements
 
 
-def day_range(first, last):
-    return '{from: "%s", to: "%s"}' % (first.isoformat(), last.isoformat())
-
-
-def spread(urls, queries, concurrency, barrier=False, rate=None, timeout=60.0):
-    """Sends query i to replica i mod n, at most `concurrency` at a time, all released together (barrier) or the i-th
-    not before i / rate seconds (rate); returns the replies in order."""
-    gate = threading.Barrier(len(queries)) if barrier else None
-    start = time.perf_counter()
-
-    def one(item):
-        index, query = item
-        if gate is not None:
-            try:
-                gate.wait(timeout=30)
-            except threading.BrokenBarrierError:
-                pass
-        if rate:
-            time.sleep(max(0.0, start + index / rate - time.perf_counter()))
-        return post_graphql(urls[index % len(urls)], query, timeout=timeout)
-
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        return list(pool.map(one, enumerate(queries)))
-
-
 class ScaleOut:
     def __init__(self, args):
         self.args = args
@@ -185,7 +158,7 @@ class ScaleOut:
             self.sims.reset()
             self.sims.faults(HUAWEI, latencyMs=COLD_LATENCY_MS)
             self.sims.faults(ALIBABA, latencyMs=COLD_LATENCY_MS)
-            replies = spread(self.urls, [query] * n, concurrency=n, barrier=True)
+            replies = run_concurrently(self.urls, [query] * n, concurrency=n, barrier=True)
             calls = {v: {api: c for api, c in self.sims.stats(v).get("calls", {}).items() if c}
                      for v in (HUAWEI, ALIBABA)}
             return replies, {"day": day.isoformat(), "calls": calls, "complete": sum(1 for r in replies if r.complete),
@@ -306,7 +279,7 @@ class ScaleOut:
             "%d/min, round robin over %d replica(s)" % (self.args.scenario, n, seconds, factor, QUOTA, len(self.urls)))
         self.sims.reset()
         started = time.perf_counter()
-        replies = spread(self.urls, queries, concurrency=self.args.quota_concurrency, rate=n / float(seconds))
+        replies = run_concurrently(self.urls, queries, concurrency=self.args.quota_concurrency, rate=n / float(seconds))
         elapsed = time.perf_counter() - started
         stats = self.sims.stats(HUAWEI)
         self.sims.reset()
