@@ -1,6 +1,11 @@
 package io.deskgraph.connector;
 
 import java.net.URI;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.deskgraph.usage.Account;
 
 import io.deskgraph.usage.Vendor;
 
@@ -23,11 +28,19 @@ import org.springframework.lang.Nullable;
  * STS)
  * @param authToken a Huawei IAM token sent as X-Auth-Token instead of AK/SK signing
  * @param bizType the Alibaba BizType sent with usage ranking calls
+ * @param regions every region the account covers (Alibaba); defaults to {@code region}
+ * @param dayZone the zone of the vendor's days for this account; defaults to UTC
+ * @param aggregationHour the hour of {@code dayZone} by which the vendor has aggregated
+ * the previous day (0 to 23); defaults to 2
+ * @param enterpriseProjectId the Huawei enterprise project queries are scoped to unless a
+ * query names one
  * @author DeskGraph
  */
 public record AccountProperties(String id, Vendor vendor, String region, @Nullable String name, @Nullable URI endpoint,
 		@Nullable String projectId, @Nullable String accessKey, @Nullable String secretKey,
-		@Nullable String securityToken, @Nullable String authToken, @Nullable Integer bizType) {
+		@Nullable String securityToken, @Nullable String authToken, @Nullable Integer bizType,
+		@Nullable List<String> regions, @Nullable ZoneId dayZone, @Nullable Integer aggregationHour,
+		@Nullable String enterpriseProjectId) {
 
 	/**
 	 * The endpoint to call: the configured one, checked to be an absolute http(s) URL,
@@ -49,12 +62,41 @@ public record AccountProperties(String id, Vendor vendor, String region, @Nullab
 		return this.endpoint;
 	}
 
+	/**
+	 * The account these properties configure, with the documented defaults for what is
+	 * not set.
+	 * @return the account
+	 * @throws IllegalArgumentException if aggregation-hour is outside 0 to 23 or regions
+	 * has a blank entry
+	 */
+	public Account account() {
+		if (this.aggregationHour != null && (this.aggregationHour < 0 || this.aggregationHour > 23)) {
+			throw new IllegalArgumentException("deskgraph.accounts[" + this.id
+					+ "].aggregation-hour must be 0 to 23; got " + this.aggregationHour);
+		}
+		List<String> covered = new ArrayList<>();
+		covered.add(this.region);
+		for (String other : (this.regions != null) ? this.regions : List.<String>of()) {
+			if (other == null || other.isBlank()) {
+				throw new IllegalArgumentException("deskgraph.accounts[" + this.id + "].regions has a blank entry");
+			}
+			if (!covered.contains(other.trim())) {
+				covered.add(other.trim());
+			}
+		}
+		return new Account(this.id, this.vendor, this.region, this.name, List.copyOf(covered),
+				(this.dayZone != null) ? this.dayZone : Account.UTC,
+				(this.aggregationHour != null) ? this.aggregationHour : Account.DEFAULT_AGGREGATION_HOUR,
+				(this.enterpriseProjectId != null && !this.enterpriseProjectId.isBlank()) ? this.enterpriseProjectId
+						: null);
+	}
+
 	@Override
 	public String toString() {
-		return "AccountProperties[id=" + this.id + ", vendor=" + this.vendor + ", region=" + this.region + ", endpoint="
-				+ this.endpoint + ", projectId=" + this.projectId + ", accessKey=" + mask(this.accessKey)
-				+ ", secretKey=" + mask(this.secretKey) + ", securityToken=" + mask(this.securityToken) + ", authToken="
-				+ mask(this.authToken) + "]";
+		return "AccountProperties[id=" + this.id + ", vendor=" + this.vendor + ", region=" + this.region + ", regions="
+				+ this.regions + ", endpoint=" + this.endpoint + ", projectId=" + this.projectId + ", accessKey="
+				+ mask(this.accessKey) + ", secretKey=" + mask(this.secretKey) + ", securityToken="
+				+ mask(this.securityToken) + ", authToken=" + mask(this.authToken) + "]";
 	}
 
 	private static String mask(@Nullable String secret) {

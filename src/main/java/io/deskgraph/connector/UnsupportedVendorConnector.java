@@ -14,7 +14,7 @@ class UnsupportedVendorConnector implements UsageConnector {
 	private final Account account;
 
 	UnsupportedVendorConnector(AccountProperties properties) {
-		this.account = new Account(properties.id(), properties.vendor(), properties.region(), properties.name());
+		this.account = properties.account();
 	}
 
 	@Override

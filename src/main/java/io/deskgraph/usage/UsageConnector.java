@@ -1,6 +1,8 @@
 package io.deskgraph.usage;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
@@ -115,6 +117,17 @@ public interface UsageConnector {
 	 */
 	default Mono<ExportTask> exportTask(String nativeId) {
 		return unsupported("export tasks");
+	}
+
+	/**
+	 * Desktops by the vendor's ids, with name, region, state and billing mode as the
+	 * vendor reports them, asked in as few calls as the vendor's batch limits allow.
+	 * @param nativeIds the vendor's desktop ids, bounded by the caller
+	 * @return the desktops the vendor knows, by native id; ids it does not know are
+	 * absent
+	 */
+	default Mono<Map<String, Desktop>> desktops(List<String> nativeIds) {
+		return unsupported("desktop details");
 	}
 
 	/**

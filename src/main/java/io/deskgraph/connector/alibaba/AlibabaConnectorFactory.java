@@ -5,7 +5,6 @@ import java.net.URI;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.ConnectorInfrastructure;
 import io.deskgraph.connector.VendorConnectorFactory;
-import io.deskgraph.usage.Account;
 import io.deskgraph.usage.Vendor;
 
 import org.springframework.stereotype.Component;
@@ -51,8 +50,8 @@ public class AlibabaConnectorFactory extends VendorConnectorFactory<AlibabaUsage
 				this.infrastructure.clock());
 		AlibabaEcdClient client = new AlibabaEcdClient(this.infrastructure, endpoint(account), id, account.region(),
 				signing, this.properties);
-		return new AlibabaUsageConnector(new Account(id, Vendor.ALIBABA, account.region(), account.name()), client,
-				account.bizType(), this.properties, this.infrastructure.drains(), this.infrastructure.clock());
+		return new AlibabaUsageConnector(account.account(), client, account.bizType(), this.properties,
+				this.infrastructure.drains(), this.infrastructure.clock());
 	}
 
 	/**

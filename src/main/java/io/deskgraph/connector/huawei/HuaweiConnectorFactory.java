@@ -5,7 +5,6 @@ import java.net.URI;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.ConnectorInfrastructure;
 import io.deskgraph.connector.VendorConnectorFactory;
-import io.deskgraph.usage.Account;
 import io.deskgraph.usage.Vendor;
 
 import org.springframework.lang.Nullable;
@@ -42,8 +41,8 @@ public class HuaweiConnectorFactory extends VendorConnectorFactory<HuaweiUsageCo
 		HuaweiSigningFilter authentication = authentication(account, projectId);
 		HuaweiWorkspaceClient client = new HuaweiWorkspaceClient(this.infrastructure, endpoint, id, projectId,
 				authentication, this.properties);
-		return new HuaweiUsageConnector(new Account(id, Vendor.HUAWEI, account.region(), account.name()), client,
-				this.properties, this.infrastructure.drains(), this.infrastructure.clock());
+		return new HuaweiUsageConnector(account.account(), client, this.properties, this.infrastructure.drains(),
+				this.infrastructure.clock());
 	}
 
 	private HuaweiSigningFilter authentication(AccountProperties account, String projectId) {

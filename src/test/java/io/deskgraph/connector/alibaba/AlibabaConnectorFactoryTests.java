@@ -70,7 +70,7 @@ class AlibabaConnectorFactoryTests {
 	@Test
 	void otherVendorsAccountsAreRejected() {
 		AccountProperties huawei = new AccountProperties("hw", Vendor.HUAWEI, "cn-north-4", null, null, "pid", "AK",
-				"SK", null, null, null);
+				"SK", null, null, null, null, null, null, null);
 		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(huawei))
 			.withMessageContaining("not an Alibaba account");
 	}
@@ -97,7 +97,7 @@ class AlibabaConnectorFactoryTests {
 	private static AccountProperties account(@Nullable String accessKey, @Nullable String secretKey,
 			@Nullable String securityToken, @Nullable URI endpoint) {
 		return new AccountProperties("ali-prod", Vendor.ALIBABA, "cn-shanghai", "Prod", endpoint, null, accessKey,
-				secretKey, securityToken, null, null);
+				secretKey, securityToken, null, null, null, null, null, null);
 	}
 
 }

@@ -245,7 +245,7 @@ class AlibabaUsageConnectorFixtureTests {
 
 	private AlibabaUsageConnector connector() {
 		AccountProperties account = new AccountProperties("ali-fixture", Vendor.ALIBABA, "cn-shanghai", null,
-				this.server.endpoint(), null, "LTAItest", "secret", null, null, null);
+				this.server.endpoint(), null, "LTAItest", "secret", null, null, null, null, null, null, null);
 		return new AlibabaConnectorFactory(TestUpstream.infrastructure(Clock.fixed(NOW, ZoneOffset.UTC)),
 				AlibabaProperties.DEFAULTS)
 			.connector(account);

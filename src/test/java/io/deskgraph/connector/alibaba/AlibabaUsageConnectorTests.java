@@ -372,7 +372,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	@Test
 	void unknownRegionIsARejection() {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, "xx-nowhere-1", null,
-				URI.create(simulator.baseUrl()), null, AK, SECRET, null, null, null);
+				URI.create(simulator.baseUrl()), null, AK, SECRET, null, null, null, null, null, null, null);
 		AlibabaUsageConnector connector = new AlibabaConnectorFactory(TestUpstream.infrastructure(CLOCK),
 				AlibabaProperties.DEFAULTS)
 			.connector(account);
@@ -449,7 +449,8 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	private static AlibabaUsageConnector connector(AlibabaProperties properties, String secret,
 			@Nullable String securityToken, @Nullable Integer bizType) {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, REGION, "Alibaba test",
-				URI.create(simulator.baseUrl()), null, AK, secret, securityToken, null, bizType);
+				URI.create(simulator.baseUrl()), null, AK, secret, securityToken, null, bizType, null, null, null,
+				null);
 		return new AlibabaConnectorFactory(TestUpstream.infrastructure(CLOCK), properties).connector(account);
 	}
 

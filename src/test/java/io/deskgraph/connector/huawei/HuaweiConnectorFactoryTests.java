@@ -73,7 +73,7 @@ class HuaweiConnectorFactoryTests {
 	@Test
 	void otherVendorsAccountsAreRejected() {
 		AccountProperties alibaba = new AccountProperties("ali", Vendor.ALIBABA, "cn-shanghai", null, null, null, "AK",
-				"SK", null, null, null);
+				"SK", null, null, null, null, null, null, null);
 		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(alibaba))
 			.withMessageContaining("not a Huawei account");
 	}
@@ -81,7 +81,7 @@ class HuaweiConnectorFactoryTests {
 	private static AccountProperties account(String projectId, @Nullable String accessKey, @Nullable String secretKey,
 			@Nullable String authToken, @Nullable URI endpoint) {
 		return new AccountProperties("hw-prod", Vendor.HUAWEI, "cn-north-4", null, endpoint, projectId, accessKey,
-				secretKey, null, authToken, null);
+				secretKey, null, authToken, null, null, null, null, null);
 	}
 
 }

@@ -540,7 +540,8 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 	private static HuaweiUsageConnector connector(HuaweiProperties properties, @Nullable String accessKey,
 			@Nullable String secretKey, @Nullable String securityToken, @Nullable String authToken) {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
-				URI.create(simulator.baseUrl()), PROJECT_ID, accessKey, secretKey, securityToken, authToken, null);
+				URI.create(simulator.baseUrl()), PROJECT_ID, accessKey, secretKey, securityToken, authToken, null, null,
+				null, null, null);
 		return new HuaweiConnectorFactory(TestUpstream.infrastructure(clock), properties).connector(account);
 	}
 
