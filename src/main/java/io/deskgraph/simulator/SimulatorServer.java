@@ -30,6 +30,9 @@ import org.springframework.lang.Nullable;
  */
 public final class SimulatorServer {
 
+	/** The longest request line served; the vendors' own limits are unconfirmed. */
+	static final int MAX_REQUEST_LINE = 32 * 1024;
+
 	private static final Logger logger = LoggerFactory.getLogger(SimulatorServer.class);
 
 	private static final String CONTROL_PREFIX = "/_sim/";
@@ -96,6 +99,9 @@ public final class SimulatorServer {
 				.host(this.host)
 				.port(this.port)
 				.runOn(loopResources)
+				// Netty's default request line (4 KB) is shorter than the vendors' own: a
+				// Huawei desktop detail listing of the 100 ids it takes is about 5 KB.
+				.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(MAX_REQUEST_LINE))
 				.handle(this::serve)
 				.bindNow(Duration.ofSeconds(30));
 			this.loops = loopResources;

@@ -60,6 +60,12 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.DISCONNECTED, UsageProfile.REGULAR),
 			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER));
 
+	// Flavors of the simulated products: id suffix, flavor, vCPUs, memory in GB.
+	private static final Object[][] FLAVORS = { { "large2", "s6.large.2", 2, 4 }, { "xlarge2", "s6.xlarge.2", 4, 8 },
+			{ "2xlarge2", "s6.2xlarge.2", 8, 16 } };
+
+	private static final String[] ZONES = { "a", "b", "c" };
+
 	private final List<HuaweiPool> pools;
 
 	/**
@@ -131,6 +137,35 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 	 */
 	public Optional<HuaweiPool> pool(String poolId) {
 		return this.pools.stream().filter((pool) -> pool.id().equals(poolId)).findFirst();
+	}
+
+	/**
+	 * Returns what the desktop detail listing says of a desktop beyond its states: its
+	 * zone, product and billing. Drawn from its own generator (seed and place in the
+	 * layout), so adding it changed nothing else of the estate; the first two desktops
+	 * are one subscription and one on-demand desktop so that an estate of any size has
+	 * both.
+	 * @param desktopId the desktop id
+	 * @return the product
+	 * @throws IllegalArgumentException if there is no desktop with that id
+	 */
+	public HuaweiDesktopProduct product(String desktopId) {
+		Profile profile = profile(desktopId);
+		SplittableRandom random = new SplittableRandom(seed() * 0x9E3779B97F4A7C15L + profile.index());
+		Object[] flavor = FLAVORS[random.nextInt(FLAVORS.length)];
+		String zone = HuaweiDemoAccount.REGION + ZONES[random.nextInt(ZONES.length)];
+		boolean subscription = switch (profile.index()) {
+			case 0 -> true;
+			case 1 -> false;
+			default -> random.nextInt(100) < 70;
+		};
+		String orderId = subscription
+				? "CS%010dSIM%04d".formatted(Math.abs(random.nextLong() % 10_000_000_000L), profile.index() % 10_000)
+				: null;
+		return new HuaweiDesktopProduct(zone, "workspace.x86.general." + flavor[0], (String) flavor[1],
+				(Integer) flavor[2], (Integer) flavor[3],
+				subscription ? HuaweiDesktopProduct.SUBSCRIPTION : HuaweiDesktopProduct.ON_DEMAND, orderId,
+				HuaweiDesktopProduct.DEFAULT_ENTERPRISE_PROJECT);
 	}
 
 	/**

@@ -47,7 +47,11 @@ public enum HuaweiOperation {
 
 	/** {@code GET /v2/{project_id}/export-tasks/{task_id}/download}. */
 	DOWNLOAD_EXPORT_FILE("DownloadExportFile", "GET", "/v2/{project_id}/export-tasks/{task_id}/download",
-			HuaweiSimulatorProperties.Quotas::downloadExportFile);
+			HuaweiSimulatorProperties.Quotas::downloadExportFile),
+
+	/** {@code GET /v2/{project_id}/desktops/detail}. */
+	LIST_DESKTOPS_DETAIL("ListDesktopsDetail", "GET", "/v2/{project_id}/desktops/detail",
+			HuaweiSimulatorProperties.Quotas::listDesktopsDetail);
 
 	private final String operationName;
 

@@ -69,11 +69,14 @@ public record HuaweiSimulatorProperties(@DefaultValue("18081") int port, @Defaul
 	 * published)
 	 * @param downloadExportFile calls per minute allowed for DownloadExportFile (assumed,
 	 * not published)
+	 * @param listDesktopsDetail calls per minute allowed for ListDesktopsDetail (assumed,
+	 * not published: the flow-control table lists the statistics APIs only)
 	 */
 	public record Quotas(@DefaultValue("200") int listDesktopsStatistics, @DefaultValue("200") int listUnusedDesktops,
 			@DefaultValue("100") int listUsedDesktopInfo, @DefaultValue("200") int listDesktopUsageMetric,
 			@DefaultValue("200") int listUserUsageMetric, @DefaultValue("200") int exportDesktopUsageMetric,
-			@DefaultValue("200") int listExportTasks, @DefaultValue("200") int downloadExportFile) {
+			@DefaultValue("200") int listExportTasks, @DefaultValue("200") int downloadExportFile,
+			@DefaultValue("200") int listDesktopsDetail) {
 
 	}
 

@@ -53,6 +53,8 @@ final class HuaweiWorkspaceApi implements SimulatorApi {
 
 	private final HuaweiExportTasks exports;
 
+	private final HuaweiDesktopDetails details;
+
 	private final ObjectMapper json = JsonMapper.builder()
 		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 		.serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -68,6 +70,7 @@ final class HuaweiWorkspaceApi implements SimulatorApi {
 		this.reports = new HuaweiUsageReports(estate);
 		this.metrics = new HuaweiUsageMetrics(estate);
 		this.exports = new HuaweiExportTasks(this.metrics, properties, estate.clock());
+		this.details = new HuaweiDesktopDetails(estate);
 	}
 
 	@Override
@@ -144,6 +147,7 @@ final class HuaweiWorkspaceApi implements SimulatorApi {
 			case EXPORT_DESKTOP_USAGE_METRIC -> this.exports.export(query(request));
 			case LIST_EXPORT_TASKS -> this.exports.list(query(request));
 			case DOWNLOAD_EXPORT_FILE -> this.exports.download(decode(match.pathVariables().get(1)));
+			case LIST_DESKTOPS_DETAIL -> this.details.list(query(request));
 		};
 	}
 

@@ -104,7 +104,8 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 	static void startSimulator() {
 		HuaweiSimulatorProperties properties = new HuaweiSimulatorProperties(0, "127.0.0.1", 42, 300, PROJECT_ID, AK,
 				SK, IAM_TOKEN, SECURITY_TOKEN, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofHours(24),
-				Duration.ofSeconds(2), new HuaweiSimulatorProperties.Quotas(200, 200, 100, 200, 200, 200, 200, 200));
+				Duration.ofSeconds(2),
+				new HuaweiSimulatorProperties.Quotas(200, 200, 100, 200, 200, 200, 200, 200, 200));
 		simulator = new HuaweiSimulator(properties, clock);
 		simulator.port();
 		estate = simulator.estate();

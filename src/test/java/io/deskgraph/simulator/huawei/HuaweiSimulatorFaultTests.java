@@ -198,7 +198,7 @@ class HuaweiSimulatorFaultTests {
 		assertThat(calls.get("ListUsedDesktopInfo").asLong()).isEqualTo(1);
 		List<String> operations = List.of("ListDesktopsStatistics", "ListUnusedDesktops", "ListUsedDesktopInfo",
 				"ListDesktopUsageMetric", "ListUserUsageMetric", "ExportDesktopUsageMetric", "ListExportTasks",
-				"DownloadExportFile");
+				"DownloadExportFile", "ListDesktopsDetail");
 		assertThat(calls.size()).isEqualTo(operations.size());
 		operations.forEach((operation) -> assertThat(calls.has(operation)).isTrue());
 		assertThat(calls.get("ListUserUsageMetric").asLong()).isZero();
