@@ -46,7 +46,12 @@ public record PlannedQuestion(Kind kind, @Nullable DateRange range, @Nullable Ra
 		EXPORT,
 
 		/** Looking up an export task. */
-		EXPORT_TASK
+		EXPORT_TASK,
+
+		/**
+		 * Desktops named by id, for their names, states and billing ({@code count} ids).
+		 */
+		DESKTOPS
 
 	}
 

@@ -16,8 +16,10 @@ import io.deskgraph.connector.DerivedViews;
 import io.deskgraph.connector.Drain;
 import io.deskgraph.connector.DrainJobs;
 import io.deskgraph.connector.Freshness;
+import io.deskgraph.connector.huawei.payload.DesktopDetail;
 import io.deskgraph.connector.huawei.payload.DesktopMetricsParams;
 import io.deskgraph.connector.huawei.payload.DesktopMetricsResponse;
+import io.deskgraph.connector.huawei.payload.DesktopsDetailResponse;
 import io.deskgraph.connector.huawei.payload.UnusedDesktopsResponse;
 import io.deskgraph.connector.huawei.payload.UsedDesktopInfoRequest;
 import io.deskgraph.connector.huawei.payload.UsedDesktopInfoResponse;
@@ -25,6 +27,7 @@ import io.deskgraph.connector.huawei.payload.UserMetricsParams;
 import io.deskgraph.connector.huawei.payload.UserMetricsResponse;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.DateRange;
+import io.deskgraph.usage.Desktop;
 import io.deskgraph.usage.DesktopMetric;
 import io.deskgraph.usage.DesktopMetricFilter;
 import io.deskgraph.usage.DesktopType;
@@ -89,6 +92,12 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	/** Most desktop ids ListUsedDesktopInfo takes. */
 	static final int MAX_DESKTOP_IDS = 2000;
 
+	/**
+	 * Most desktop ids ListDesktopsDetail takes in one call ({@code desktop_id}: at most
+	 * 100 items in the API definition), and so the desktops a call answers.
+	 */
+	static final int DETAIL_BATCH = 100;
+
 	private final Account account;
 
 	private final HuaweiWorkspaceClient client;
@@ -140,6 +149,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 							: pages(question.count(), METRICS_PAGE_SIZE);
 			case DESKTOP_METRICS, USER_METRICS -> pages(question.count(), METRICS_PAGE_SIZE);
 			case USAGE -> usedCalls(question);
+			case DESKTOPS -> pages(question.count(), DETAIL_BATCH);
 		};
 	}
 
@@ -299,6 +309,28 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	public Mono<ExportTask> exportTask(String nativeId) {
 		return this.client.listExportTasks(nativeId)
 			.flatMap((tasks) -> Mono.justOrEmpty(this.mapper.find(tasks, nativeId)));
+	}
+
+	/**
+	 * Desktops by id from ListDesktopsDetail, {@value #DETAIL_BATCH} ids a call (the most
+	 * its {@code desktop_id} filter takes), the batches at the same time; the ids are
+	 * sorted so that the same ids are the same cached calls.
+	 */
+	@Override
+	public Mono<Map<String, Desktop>> desktops(List<String> nativeIds) {
+		List<String> ids = nativeIds.stream().distinct().sorted().toList();
+		if (ids.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		List<List<String>> batches = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += DETAIL_BATCH) {
+			batches.add(ids.subList(from, Math.min(ids.size(), from + DETAIL_BATCH)));
+		}
+		return Flux.fromIterable(batches)
+			.flatMap(this.client::listDesktopsDetail, this.properties.pageFetchConcurrency())
+			.flatMapIterable(DesktopsDetailResponse::desktops)
+			.filter((detail) -> detail.desktopId() != null)
+			.collectMap(DesktopDetail::desktopId, (detail) -> HuaweiDesktopDetails.desktop(this.account, detail));
 	}
 
 	/**

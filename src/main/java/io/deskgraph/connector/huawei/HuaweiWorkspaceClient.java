@@ -20,6 +20,7 @@ import io.deskgraph.connector.UpstreamRequest;
 import io.deskgraph.connector.VendorHttp;
 import io.deskgraph.connector.huawei.payload.DesktopMetricsParams;
 import io.deskgraph.connector.huawei.payload.DesktopMetricsResponse;
+import io.deskgraph.connector.huawei.payload.DesktopsDetailResponse;
 import io.deskgraph.connector.huawei.payload.DesktopsStatisticsResponse;
 import io.deskgraph.connector.huawei.payload.ExportTaskCreated;
 import io.deskgraph.connector.huawei.payload.ExportTasksResponse;
@@ -114,6 +115,23 @@ final class HuaweiWorkspaceClient {
 			.build();
 		return exchange(new HuaweiRequest("ListDesktopsStatistics", HttpMethod.GET, uri, null),
 				DesktopsStatisticsResponse.class, Freshness.LIVE);
+	}
+
+	/**
+	 * ListDesktopsDetail: the desktops of some ids with their names, states and products.
+	 * @param desktopIds the ids, at most 100 (the vendor's limit); in a stable order so
+	 * that the same ids are the same cached call
+	 * @return the desktops the vendor knows among them
+	 */
+	Mono<DesktopsDetailResponse> listDesktopsDetail(List<String> desktopIds) {
+		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "desktops", "detail")
+			.params("desktop_id", desktopIds)
+			.param("offset", 0)
+			.param("limit", desktopIds.size())
+			.build();
+		// Names, states and billing of desktops: an inventory, kept as long as Alibaba's.
+		return exchange(new HuaweiRequest("ListDesktopsDetail", HttpMethod.GET, uri, null),
+				DesktopsDetailResponse.class, Freshness.INVENTORY);
 	}
 
 	/**

@@ -18,15 +18,18 @@ import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.ConnectorContractTests;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.simulator.huawei.HuaweiDesktop;
+import io.deskgraph.simulator.huawei.HuaweiDesktopProduct;
 import io.deskgraph.simulator.huawei.HuaweiEstate;
 import io.deskgraph.simulator.huawei.HuaweiPool;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
 import io.deskgraph.simulator.huawei.HuaweiSimulatorProperties;
 import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.BillingMode;
 import io.deskgraph.usage.DateRange;
 import io.deskgraph.usage.Desktop;
 import io.deskgraph.usage.DesktopMetric;
 import io.deskgraph.usage.DesktopMetricFilter;
+import io.deskgraph.usage.DesktopState;
 import io.deskgraph.usage.DesktopType;
 import io.deskgraph.usage.DesktopUsage;
 import io.deskgraph.usage.ExportStatus;
@@ -37,6 +40,7 @@ import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.LoginCounts;
 import io.deskgraph.usage.MetricSort;
 import io.deskgraph.usage.MetricSortField;
+import io.deskgraph.usage.PlannedQuestion;
 import io.deskgraph.usage.PoolStatus;
 import io.deskgraph.usage.RankDimension;
 import io.deskgraph.usage.RunCounts;
@@ -180,6 +184,44 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 			assertThat(counts.pools()).extracting(PoolStatus::poolId)
 				.containsExactlyInAnyOrderElementsOf(pools.stream().map(HuaweiPool::id).toList());
 		}).verifyComplete();
+	}
+
+	@Test
+	void desktopsByIdAskTheDetailListingAHundredIdsACallWithNameStateAndBilling() {
+		List<HuaweiDesktop> wanted = estate.desktops().subList(0, 150);
+		List<String> ids = new ArrayList<>(wanted.stream().map(HuaweiDesktop::id).toList());
+		ids.add("00000000-0000-4000-8000-000000000000");
+		HuaweiUsageConnector connector = connector();
+		StepVerifier.create(connector.desktops(ids)).assertNext((desktops) -> {
+			// The unknown id is absent; every other desktop is as the estate has it.
+			assertThat(desktops).hasSize(150);
+			for (HuaweiDesktop desktop : wanted) {
+				Desktop found = desktops.get(desktop.id());
+				HuaweiDesktopProduct product = estate.product(desktop.id());
+				String status = (desktop.runState() == HuaweiDesktop.RunState.STOPPED) ? "SHUTOFF"
+						: desktop.runState().name();
+				assertThat(found.id()).isEqualTo("huawei:" + ACCOUNT + ":" + desktop.id());
+				assertThat(found.name()).isEqualTo(desktop.name());
+				assertThat(found.region()).isEqualTo("cn-north-4");
+				assertThat(found.vendorState()).isEqualTo(status);
+				assertThat(found.state()).isEqualTo(switch (desktop.runState()) {
+					case ACTIVE -> DesktopState.ACTIVE;
+					case STOPPED -> DesktopState.STOPPED;
+					case HIBERNATED -> DesktopState.HIBERNATED;
+					case ERROR -> DesktopState.ERROR;
+				});
+				assertThat(found.vendorBillingMode()).isEqualTo(product.chargeMode());
+				assertThat(found.billingMode())
+					.isEqualTo(product.chargeMode().equals("0") ? BillingMode.SUBSCRIPTION : BillingMode.PAY_AS_YOU_GO);
+			}
+			assertThat(desktops.values()).extracting(Desktop::billingMode)
+				.contains(BillingMode.SUBSCRIPTION, BillingMode.PAY_AS_YOU_GO);
+		}).verifyComplete();
+		// 151 ids: two calls of at most 100 ids each.
+		assertThat(calls("ListDesktopsDetail")).isEqualTo(2);
+		assertThat(connector()
+			.plannedCalls(new PlannedQuestion(PlannedQuestion.Kind.DESKTOPS, null, null, 151, false, true)))
+			.isEqualTo(2);
 	}
 
 	@Test
