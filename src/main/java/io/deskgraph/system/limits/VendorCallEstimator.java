@@ -3,6 +3,7 @@ package io.deskgraph.system.limits;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,9 +37,12 @@ import org.springframework.lang.Nullable;
  * Estimates, before execution, how many vendor calls an operation causes: for every field
  * that asks vendors, each selected account's connector says how many calls its question
  * takes (windows × pages), nested {@code Desktop.usage} counts once per account and
- * window for all the desktops its parent returns (as the batch loader asks), and
- * identical questions count once, as the request's vendor-page cache shares them.
- * Arguments a field will reject itself are left out: that field makes no call.
+ * window for all the desktops its parent returns (as the batch loader asks), the vendor
+ * details of desktops named by id ({@code name}, {@code state}, {@code billingMode} ...
+ * of {@code _entities} and of {@code desktopUsage} with {@code desktopIds}) count once
+ * per account for all its desktops, and identical questions count once, as the request's
+ * vendor-page cache shares them. Arguments a field will reject itself are left out: that
+ * field makes no call.
  *
  * @author DeskGraph
  */
@@ -48,6 +52,10 @@ final class VendorCallEstimator {
 	private static final Map<String, Kind> ROOT_QUESTIONS = Map.of("desktopStatus", Kind.STATUS, "idleDesktops",
 			Kind.IDLE, "desktopUsage", Kind.USAGE, "usageRanking", Kind.RANKING, "desktopMetrics", Kind.DESKTOP_METRICS,
 			"userMetrics", Kind.USER_METRICS, "exportTask", Kind.EXPORT_TASK, "startDesktopUsageExport", Kind.EXPORT);
+
+	/** The Desktop fields a desktop named by id asks its vendor for. */
+	private static final List<String> DETAIL_FIELDS = List.of("name", "region", "state", "vendorState", "billingMode",
+			"vendorBillingMode");
 
 	private final Map<String, FragmentDefinition> fragments;
 
@@ -141,6 +149,9 @@ final class VendorCallEstimator {
 					plan(new Plan(connector, Kind.USAGE, ask.range(), null, ask.withPoints(), true), first, true);
 				}
 			}
+			if (kind == Kind.USAGE && selectsDetails(field.getSelectionSet(), "edges", "node", "desktop")) {
+				planDetails(strings(resolve(argument(field, "desktopIds"))), selected);
+			}
 		}
 		catch (InvalidArgumentException ex) {
 			// The field rejects its own arguments before asking any vendor.
@@ -163,6 +174,14 @@ final class VendorCallEstimator {
 				}
 			}
 		}
+		if (selectsDetails(field.getSelectionSet()) || selectsDetails(field.getSelectionSet(), "usage", "desktop")) {
+			desktopsPerAccount.forEach((accountId, count) -> {
+				if (this.accounts.contains(accountId)) {
+					plan(new Plan(this.accounts.get(accountId, "id"), Kind.DESKTOPS, null, null, false, true), count,
+							true);
+				}
+			});
+		}
 		for (UsageAsk ask : usageAsks(field.getSelectionSet())) {
 			desktopsPerAccount.forEach((accountId, count) -> {
 				if (this.accounts.contains(accountId)) {
@@ -171,6 +190,41 @@ final class VendorCallEstimator {
 				}
 			});
 		}
+	}
+
+	/**
+	 * The detail lookups of the desktops a {@code desktopUsage} names by id: one question
+	 * per selected account for the ids of that account.
+	 */
+	private void planDetails(@Nullable Collection<String> desktopIds, List<UsageConnector> selected) {
+		if (desktopIds == null) {
+			return;
+		}
+		Map<String, Integer> perAccount = new LinkedHashMap<>();
+		for (String id : new LinkedHashSet<>(desktopIds)) {
+			perAccount.merge(GlobalId.parse(id, "desktopIds").accountId(), 1, Integer::sum);
+		}
+		for (UsageConnector connector : selected) {
+			Integer count = perAccount.get(connector.account().id());
+			if (count != null) {
+				plan(new Plan(connector, Kind.DESKTOPS, null, null, false, true), count, true);
+			}
+		}
+	}
+
+	/**
+	 * Whether a selection reaches, by a path of field names, a Desktop field of its
+	 * vendor's.
+	 */
+	private boolean selectsDetails(@Nullable SelectionSet selectionSet, String... path) {
+		for (String detail : DETAIL_FIELDS) {
+			String[] full = Arrays.copyOf(path, path.length + 1);
+			full[path.length] = detail;
+			if (selects(selectionSet, full)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void plan(Plan plan, int count, boolean sum) {
