@@ -1,6 +1,7 @@
 package io.deskgraph.system.limits;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.deskgraph.connector.DrainJobs;
@@ -55,6 +56,34 @@ class UpstreamCallBudgetTests extends DefaultLimitsTestSupport {
 		assertThat(extensions(errors(refused).get(0))).containsEntry("limit", "maxUpstreamCalls")
 			.containsEntry("actual", 4);
 		assertThat(huaweiCalls("ListUsedDesktopInfo")).isEqualTo(before);
+	}
+
+	@Test
+	void detailLookupsOfEntitiesCountAHundredDesktopsACallBeforeExecution() {
+		List<Map<String, Object>> representations = this.huawei.estate()
+			.desktops()
+			.stream()
+			.limit(301)
+			.map((desktop) -> Map.<String, Object>of("__typename", "Desktop", "id",
+					"huawei:huawei-demo:" + desktop.id()))
+			.toList();
+		String query = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Desktop { id name } } }";
+		// 301 desktops take four calls of at most 100 ids: refused before any.
+		Map<String, Object> refused = post(query, Map.of("r", representations));
+		assertThat(extensions(errors(refused).get(0))).as("%s", refused)
+			.containsEntry("limit", "maxUpstreamCalls")
+			.containsEntry("actual", 4);
+		assertThat(huaweiCalls("ListDesktopsDetail")).isZero();
+		// 300 take three, within the budget.
+		Map<String, Object> answered = post(query, Map.of("r", representations.subList(0, 300)));
+		assertThat(answered).as("%s", answered).doesNotContainKey("errors");
+		assertThat(huaweiCalls("ListDesktopsDetail")).isEqualTo(3);
+		// Without a field of the vendor's, no lookup is counted or made.
+		Map<String, Object> idsOnly = post(
+				"query($r: [_Any!]!) { _entities(representations: $r) { ... on Desktop { id nativeId } } }",
+				Map.of("r", representations));
+		assertThat(idsOnly).as("%s", idsOnly).doesNotContainKey("errors");
+		assertThat(huaweiCalls("ListDesktopsDetail")).isEqualTo(3);
 	}
 
 }
