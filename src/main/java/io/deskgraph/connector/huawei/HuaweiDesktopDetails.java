@@ -60,7 +60,7 @@ final class HuaweiDesktopDetails {
 
 	/**
 	 * The billing mode of a Huawei {@code product.charge_mode}: {@code 0} is
-	 * yearly/monthly and {@code 1} on demand, as SDK 3.1.143's ProductInfo and the
+	 * yearly/monthly and {@code 1} on demand, as the SDK's ProductInfo javadoc and the
 	 * ListDesktopsDetail definition say it (one older field description, of
 	 * {@code metadata.charging_mode}, says the opposite; DeskGraph follows the product
 	 * field it reads).

@@ -11,8 +11,8 @@ import org.springframework.lang.Nullable;
  *
  * @param productId the product (package) id
  * @param flavorId the flavor id
- * @param chargeMode {@code 0} for yearly/monthly, {@code 1} for on demand, as SDK 3.1.143
- * and the API definition document it
+ * @param chargeMode {@code 0} for yearly/monthly, {@code 1} for on demand, as the SDK's
+ * javadoc and the API definition document it
  * @author DeskGraph
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
