@@ -113,7 +113,7 @@ class DesktopService {
 	 * with every other such desktop of the request in one call per account; otherwise
 	 * {@code null}. A failed lookup leaves the field {@code null} with one error per
 	 * account (per desktop for one the vendor does not know) on the first field it
-	 * empties.
+	 * empties; a vendor without a desktop listing leaves it {@code null} without one.
 	 * @param desktop the desktop
 	 * @param field the field's value in a desktop
 	 * @param env the field's environment
@@ -132,6 +132,11 @@ class DesktopService {
 			}
 			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
 					? failure.getCause() : failure;
+			if (cause instanceof UnsupportedQueryException) {
+				// A vendor with no desktop listing is not an error, as UNSUPPORTED
+				// sources are not: the fields stay unknown.
+				return null;
+			}
 			String subject = (cause instanceof DesktopNotFoundException) ? desktop.id() : desktop.accountId();
 			Set<String> reported = env.getGraphQlContext()
 				.computeIfAbsent(REPORTED_DETAIL_FAILURES, (key) -> ConcurrentHashMap.newKeySet());
@@ -175,7 +180,7 @@ class DesktopService {
 			extensions.put("limit", UpstreamBudgetExceededException.LIMIT);
 			extensions.put("max", budget.getMax());
 		}
-		else if (!(cause instanceof InvalidArgumentException || cause instanceof UnsupportedQueryException)) {
+		else if (!(cause instanceof InvalidArgumentException)) {
 			String executionId = env.getExecutionId().toString();
 			logger.error("Unexpected failure describing desktops of account {} (execution {})", desktop.accountId(),
 					executionId, cause);
