@@ -314,7 +314,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	/**
 	 * Desktops by id from ListDesktopsDetail, {@value #DETAIL_BATCH} ids a call (the most
 	 * its {@code desktop_id} filter takes), the batches at the same time; the ids are
-	 * sorted so that the same ids are the same cached calls.
+	 * sorted so that the same ids are the same cached calls. An account scoped to an
+	 * enterprise project knows only that project's desktops.
 	 */
 	@Override
 	public Mono<Map<String, Desktop>> desktops(List<String> nativeIds) {
@@ -327,7 +328,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			batches.add(ids.subList(from, Math.min(ids.size(), from + DETAIL_BATCH)));
 		}
 		return Flux.fromIterable(batches)
-			.flatMap(this.client::listDesktopsDetail, this.properties.pageFetchConcurrency())
+			.flatMap((batch) -> this.client.listDesktopsDetail(batch, this.account.enterpriseProjectId()),
+					this.properties.pageFetchConcurrency())
 			.flatMapIterable(DesktopsDetailResponse::desktops)
 			.filter((detail) -> detail.desktopId() != null)
 			.collectMap(DesktopDetail::desktopId, (detail) -> HuaweiDesktopDetails.desktop(this.account, detail));

@@ -121,11 +121,13 @@ final class HuaweiWorkspaceClient {
 	 * ListDesktopsDetail: the desktops of some ids with their names, states and products.
 	 * @param desktopIds the ids, at most 100 (the vendor's limit); in a stable order so
 	 * that the same ids are the same cached call
+	 * @param enterpriseProjectId only desktops of this enterprise project, if set
 	 * @return the desktops the vendor knows among them
 	 */
-	Mono<DesktopsDetailResponse> listDesktopsDetail(List<String> desktopIds) {
+	Mono<DesktopsDetailResponse> listDesktopsDetail(List<String> desktopIds, @Nullable String enterpriseProjectId) {
 		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "desktops", "detail")
 			.params("desktop_id", desktopIds)
+			.param("enterprise_project_id", enterpriseProjectId)
 			.param("offset", 0)
 			.param("limit", desktopIds.size())
 			.build();

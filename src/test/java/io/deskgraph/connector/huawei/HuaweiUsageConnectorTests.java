@@ -225,6 +225,27 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	@Test
+	void desktopsByIdOfAnAccountScopedToAnEnterpriseProjectAreThatProjectsOnly() {
+		List<String> ids = estate.desktops().subList(0, 3).stream().map(HuaweiDesktop::id).toList();
+		// Every simulated desktop is in the default enterprise project, "0".
+		StepVerifier.create(inEnterpriseProject("0").desktops(ids))
+			.assertNext((desktops) -> assertThat(desktops).containsOnlyKeys(ids))
+			.verifyComplete();
+		StepVerifier.create(inEnterpriseProject("3f5e7a9c-0000-4000-8000-000000000001").desktops(ids))
+			.assertNext((desktops) -> assertThat(desktops).isEmpty())
+			.verifyComplete();
+		assertThat(calls("ListDesktopsDetail")).isEqualTo(2);
+	}
+
+	private static HuaweiUsageConnector inEnterpriseProject(String enterpriseProjectId) {
+		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
+				URI.create(simulator.baseUrl()), PROJECT_ID, AK, SK, null, null, null, null, null, null,
+				enterpriseProjectId);
+		return new HuaweiConnectorFactory(TestUpstream.infrastructure(clock), HuaweiProperties.DEFAULTS)
+			.connector(account);
+	}
+
+	@Test
 	void idleDesktopsPastTheVendorsReachNameItsLimitWithoutSendingAnOffsetItRefuses() {
 		Instant since = NOW.minus(Duration.ofDays(7));
 		expectInvalid(connector().idleDesktops(since, NOW, 4000, 10), "after",
