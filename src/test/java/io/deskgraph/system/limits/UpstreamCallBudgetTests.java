@@ -86,4 +86,29 @@ class UpstreamCallBudgetTests extends DefaultLimitsTestSupport {
 		assertThat(huaweiCalls("ListDesktopsDetail")).isEqualTo(3);
 	}
 
+	@Test
+	void detailLookupsOfDesktopUsageByIdsCountTheIdsOfEachAccount() {
+		List<String> ids = this.huawei.estate()
+			.desktops()
+			.stream()
+			.limit(301)
+			.map((desktop) -> "huawei:huawei-demo:" + desktop.id())
+			.toList();
+		Map<String, Object> range = Map.of("from", today().minusDays(6).toString(), "to",
+				today().minusDays(1).toString());
+		String named = "query($range: DateRange!, $ids: [ID!]) { desktopUsage(range: $range, desktopIds: $ids) "
+				+ "{ edges { node { desktop { id name } } } } }";
+		// One page of usage and four lookups of at most 100 ids: refused before any call.
+		Map<String, Object> refused = post(named, Map.of("range", range, "ids", ids));
+		assertThat(extensions(errors(refused).get(0))).as("%s", refused)
+			.containsEntry("limit", "maxUpstreamCalls")
+			.containsEntry("actual", 5);
+		assertThat(vendorCalls()).isZero();
+		// 200 ids count two lookups; only the desktops of the page (20 rows) are looked
+		// up.
+		Map<String, Object> answered = post(named, Map.of("range", range, "ids", ids.subList(0, 200)));
+		assertThat(answered).as("%s", answered).doesNotContainKey("errors");
+		assertThat(huaweiCalls("ListDesktopsDetail")).isOne();
+	}
+
 }
