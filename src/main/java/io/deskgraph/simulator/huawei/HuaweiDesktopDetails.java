@@ -127,8 +127,7 @@ final class HuaweiDesktopDetails {
 						Integer.toString(product.memoryGb() * 1024),
 						"CPU:" + product.cpus() + "vCPUs,Memory:" + product.memoryGb() + "GB", product.chargeMode(),
 						"x86"),
-				product.orderId(), List.of(), attachState(desktop.attachState()), product.enterpriseProjectId(),
-				desktop.poolId());
+				product.orderId(), List.of(), attachState(desktop.attachState()), product.enterpriseProjectId());
 	}
 
 	/** The vendor's {@code status}: SHUTOFF for a stopped desktop. */
@@ -166,7 +165,7 @@ final class HuaweiDesktopDetails {
 			boolean inMaintenanceMode, String created, String loginStatus, @Nullable String userName,
 			List<AttachUserInfo> attachUserInfos, String productId, String availabilityZone, String siteType,
 			Product product, @Nullable String orderId, List<Object> tags, String attachState,
-			String enterpriseProjectId, @Nullable String poolId) {
+			String enterpriseProjectId) {
 	}
 
 	/** {@code FlavorInfo}. */
