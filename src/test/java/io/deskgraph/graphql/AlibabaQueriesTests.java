@@ -185,6 +185,43 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void idleDesktopsNameTheirRegionStateAndBillingModeAsDescribeDesktopsAnswers() {
+		LocalDate from = aliToday().minusDays(14);
+		List<Map<String, Object>> desktops = this.graphQlTester.document("""
+				query($since: DateTime) {
+				  idleDesktops(since: $since, accountIds: ["alibaba-demo"], first: 100) {
+				    edges { node { desktop { nativeId name region state vendorState billingMode vendorBillingMode } } }
+				  }
+				}""")
+			.variable("since", from.atStartOfDay(ZoneOffset.UTC).toString())
+			.execute()
+			.path("idleDesktops.edges[*].node.desktop")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((desktop) -> (Map<String, Object>) desktop)
+			.toList();
+		assertThat(desktops).isNotEmpty();
+		for (Map<String, Object> desktop : desktops) {
+			AlibabaDesktop expected = aliEstate().desktop((String) desktop.get("nativeId")).orElseThrow();
+			assertThat(desktop).containsEntry("name", expected.desktopName())
+				.containsEntry("region", expected.regionId())
+				.containsEntry("vendorState", expected.desktopStatus())
+				.containsEntry("state", switch (expected.desktopStatus()) {
+					case "Running", "Pending", "Starting", "Rebuilding" -> "ACTIVE";
+					case "Stopped", "Stopping" -> "STOPPED";
+					case "Hibernated" -> "HIBERNATED";
+					default -> "ERROR";
+				})
+				.containsEntry("vendorBillingMode", expected.chargeType())
+				.containsEntry("billingMode",
+						expected.chargeType().equals("PrePaid") ? "SUBSCRIPTION" : "PAY_AS_YOU_GO");
+		}
+		assertThat(desktops).extracting((desktop) -> desktop.get("region")).contains("cn-shanghai", "cn-hangzhou");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void tenDayRankingSumsToWhatTheOfficialSdkDrainsOfEveryRegion() throws Exception {
 		LocalDate from = aliToday().minusDays(10);
 		LocalDate to = aliToday().minusDays(1);
