@@ -33,6 +33,7 @@ import io.deskgraph.usage.Granularity;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.usage.PlannedQuestion;
 import io.deskgraph.usage.RankDimension;
 import io.deskgraph.usage.RunCounts;
 import io.deskgraph.usage.Slice;
@@ -459,6 +460,22 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 			.verifyComplete();
 		assertThat(calls("QueryHistoryUsageDurationRank"))
 			.isEqualTo((rows + AlibabaUsageConnector.RANK_PAGE_SIZE - 1) / AlibabaUsageConnector.RANK_PAGE_SIZE);
+	}
+
+	@Test
+	void plannedCallsOfStatusAndIdleDesktopsScaleWithTheRegions() {
+		PlannedQuestion status = new PlannedQuestion(PlannedQuestion.Kind.STATUS, null, null, 10, false, false);
+		PlannedQuestion idle = new PlannedQuestion(PlannedQuestion.Kind.IDLE, null, null, 10, false, false);
+		PlannedQuestion ranking = new PlannedQuestion(PlannedQuestion.Kind.RANKING, lastDays(7), RankDimension.DESKTOP,
+				10, false, false);
+		int groups = AlibabaMapper.RunGroup.values().length;
+		assertThat(connector().plannedCalls(status)).isEqualTo(groups + 1);
+		assertThat(connector().plannedCalls(idle)).isEqualTo(2);
+		AlibabaUsageConnector everyRegion = connector(estate.regions());
+		assertThat(everyRegion.plannedCalls(status)).isEqualTo((groups + 1) * 3);
+		assertThat(everyRegion.plannedCalls(idle)).isEqualTo(3 + 1);
+		// One ranking drain answers every region.
+		assertThat(everyRegion.plannedCalls(ranking)).isEqualTo(connector().plannedCalls(ranking)).isOne();
 	}
 
 	@Test
