@@ -14,22 +14,33 @@ import java.util.stream.IntStream;
 
 import io.deskgraph.simulator.alibaba.AlibabaDesktop;
 import io.deskgraph.simulator.alibaba.AlibabaEstate;
+import io.deskgraph.simulator.alibaba.AlibabaSimulatorTestSupport;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end tests of the Alibaba ECD account in demo mode, and of rankings merged across
- * both vendors, over real HTTP against both simulators.
+ * End-to-end tests of the Alibaba ECD account in demo mode, which covers every region of
+ * the simulator's estate, and of rankings merged across both vendors, over real HTTP
+ * against both simulators.
  *
  * @author DeskGraph
  */
 class AlibabaQueriesTests extends GatewayTestSupport {
 
-	private static final String REGION = "cn-shanghai";
+	private static final String RANKING = """
+			query($range: DateRange!, $first: Int, $after: String) {
+			  usageRanking(range: $range, accountIds: ["alibaba-demo"], first: $first, after: $after) {
+			    totalCount
+			    edges { node { duration { seconds } desktop { nativeId region billingMode vendorBillingMode } } }
+			    pageInfo { hasNextPage endCursor }
+			  }
+			}""";
 
 	@Test
 	void rankingByDesktopThroughSeveralPagesHasNoGapsOrDuplicates() {
@@ -37,7 +48,7 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 		LocalDate to = aliToday().minusDays(1);
 		List<RankEdge> all = drain(alibabaOnly("usageRanking").variable("range", range(from, to)), 9);
 		Map<String, Long> expected = new HashMap<>();
-		for (AlibabaDesktop desktop : aliEstate().desktops(REGION)) {
+		for (AlibabaDesktop desktop : aliEstate().desktops()) {
 			long seconds = aliEstate().desktopUsageSeconds(desktop.desktopId(), from, to);
 			if (seconds > 0) {
 				expected.put(desktop.desktopId(), seconds);
@@ -64,7 +75,7 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 		List<RankEdge> all = drain(
 				alibabaOnly("usageRanking").variable("range", range(from, to)).variable("by", "USER"), 25);
 		Map<String, Long> expected = new HashMap<>();
-		for (AlibabaDesktop desktop : aliEstate().desktops(REGION)) {
+		for (AlibabaDesktop desktop : aliEstate().desktops()) {
 			for (String user : desktop.endUserIds()) {
 				long seconds = aliEstate().usageSeconds(desktop.desktopId(), user, from, to);
 				if (seconds > 0) {
@@ -82,8 +93,9 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 	}
 
 	@Test
-	void statusCountsTheRegionsDesktops() {
-		List<AlibabaDesktop> desktops = aliEstate().desktops(REGION);
+	void statusCountsTheDesktopsOfEveryRegion() {
+		List<AlibabaDesktop> desktops = aliEstate().desktops();
+		assertThat(desktops).extracting(AlibabaDesktop::regionId).containsAll(aliEstate().regions());
 		Set<String> active = Set.of("Running", "Pending", "Starting", "Rebuilding", "Waking");
 		alibabaOnly("desktopStatus").execute()
 			.path("desktopStatus.total")
@@ -105,12 +117,33 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 			.path("desktopStatus.sources[0].state")
 			.entity(String.class)
 			.isEqualTo("OK");
+		// One count per group of run states and one inventory drain in each region.
+		long inventoryPages = aliEstate().regions()
+			.stream()
+			.mapToLong((region) -> Math.max(1, (aliEstate().desktops(region).size() + 99) / 100))
+			.sum();
+		assertThat(alibabaCalls("DescribeDesktops")).isEqualTo(5L * aliEstate().regions().size() + inventoryPages);
+	}
+
+	@Test
+	void demoAccountCoversEveryRegionOfTheEstateAndCallsItsOwn() {
+		this.graphQlTester.document("{ accounts { id region regions } }")
+			.execute()
+			.path("accounts[1].id")
+			.entity(String.class)
+			.isEqualTo("alibaba-demo")
+			.path("accounts[1].region")
+			.entity(String.class)
+			.isEqualTo("cn-shanghai")
+			.path("accounts[1].regions")
+			.entityList(String.class)
+			.containsExactly(aliEstate().regions().toArray(String[]::new));
 	}
 
 	@Test
 	void statusOverBothVendorsAddsUp() {
 		int huawei = estate().desktops().size();
-		int alibaba = aliEstate().desktops(REGION).size();
+		int alibaba = aliEstate().desktops().size();
 		this.graphQlTester.documentName("desktopStatus")
 			.execute()
 			.path("desktopStatus.total")
@@ -122,7 +155,7 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 	}
 
 	@Test
-	void idleDesktopsAreTheRegionsDesktopsWithoutUsage() {
+	void idleDesktopsAreTheDesktopsOfEveryRegionWithoutUsage() {
 		LocalDate from = aliToday().minusDays(14);
 		LocalDate until = aliToday();
 		List<String> seen = new ArrayList<>();
@@ -139,7 +172,7 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 			hasNext = pageInfo.hasNextPage();
 			after = pageInfo.endCursor();
 		}
-		Set<String> expected = aliEstate().desktops(REGION)
+		Set<String> expected = aliEstate().desktops()
 			.stream()
 			.filter((desktop) -> desktop.creationTime().isBefore(until.atStartOfDay(ZoneOffset.UTC).toInstant()))
 			.filter((desktop) -> aliEstate().desktopUsageSeconds(desktop.desktopId(), from, until.minusDays(1)) == 0)
@@ -148,6 +181,117 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 		assertThat(expected).isNotEmpty();
 		assertThat(seen).doesNotHaveDuplicates();
 		assertThat(new HashSet<>(seen)).isEqualTo(expected);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void idleDesktopsNameTheirRegionStateAndBillingModeAsDescribeDesktopsAnswers() {
+		LocalDate from = aliToday().minusDays(14);
+		List<Map<String, Object>> desktops = this.graphQlTester.document("""
+				query($since: DateTime) {
+				  idleDesktops(since: $since, accountIds: ["alibaba-demo"], first: 100) {
+				    edges { node { desktop { nativeId name region state vendorState billingMode vendorBillingMode } } }
+				  }
+				}""")
+			.variable("since", from.atStartOfDay(ZoneOffset.UTC).toString())
+			.execute()
+			.path("idleDesktops.edges[*].node.desktop")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((desktop) -> (Map<String, Object>) desktop)
+			.toList();
+		assertThat(desktops).isNotEmpty();
+		for (Map<String, Object> desktop : desktops) {
+			AlibabaDesktop expected = aliEstate().desktop((String) desktop.get("nativeId")).orElseThrow();
+			assertThat(desktop).containsEntry("name", expected.desktopName())
+				.containsEntry("region", expected.regionId())
+				.containsEntry("vendorState", expected.desktopStatus())
+				.containsEntry("state", switch (expected.desktopStatus()) {
+					case "Running", "Pending", "Starting", "Rebuilding" -> "ACTIVE";
+					case "Stopped", "Stopping" -> "STOPPED";
+					case "Hibernated" -> "HIBERNATED";
+					default -> "ERROR";
+				})
+				.containsEntry("vendorBillingMode", expected.chargeType())
+				.containsEntry("billingMode",
+						expected.chargeType().equals("PrePaid") ? "SUBSCRIPTION" : "PAY_AS_YOU_GO");
+		}
+		assertThat(desktops).extracting((desktop) -> desktop.get("region")).contains("cn-shanghai", "cn-hangzhou");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void tenDayRankingSumsToWhatTheOfficialSdkDrainsOfEveryRegion() throws Exception {
+		LocalDate from = aliToday().minusDays(10);
+		LocalDate to = aliToday().minusDays(1);
+		// The same call through the official generic client, drained whole.
+		com.aliyun.teaopenapi.Client sdk = AlibabaSimulatorTestSupport.genericClient(this.alibaba);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		String token = null;
+		do {
+			Map<String, Object> query = new HashMap<>(
+					Map.of("StartDate", from.toString(), "EndDate", to.toString(), "Limit", "200"));
+			if (token != null) {
+				query.put("NextToken", token);
+			}
+			Map<String, Object> page = AlibabaSimulatorTestSupport.rank(sdk, query);
+			rows.addAll((List<Map<String, Object>>) page.get("UsageDurationList"));
+			token = (String) page.get("NextToken");
+		}
+		while (token != null && !token.isEmpty());
+		long sdkTotal = 0;
+		Map<String, String> regions = new HashMap<>();
+		Map<String, String> chargeTypes = new HashMap<>();
+		for (Map<String, Object> row : rows) {
+			sdkTotal += ((Number) row.get("UsageDuration")).longValue();
+			regions.put((String) row.get("DesktopId"), (String) row.get("RegionId"));
+			chargeTypes.put((String) row.get("DesktopId"), (String) row.get("ChargeType"));
+		}
+		assertThat(new HashSet<>(regions.values())).containsExactlyInAnyOrderElementsOf(aliEstate().regions());
+
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		String after = null;
+		boolean hasNext = true;
+		while (hasNext) {
+			var response = this.graphQlTester.document(RANKING)
+				.variable("range", range(from, to))
+				.variable("first", 100)
+				.variable("after", after)
+				.execute();
+			nodes.addAll(response.path("usageRanking.edges[*].node")
+				.entityList(Map.class)
+				.get()
+				.stream()
+				.map((node) -> (Map<String, Object>) node)
+				.toList());
+			PageInfoView pageInfo = response.path("usageRanking.pageInfo").entity(PageInfoView.class).get();
+			hasNext = pageInfo.hasNextPage();
+			after = pageInfo.endCursor();
+		}
+		long total = 0;
+		Map<String, Long> secondsByRegion = new HashMap<>();
+		for (Map<String, Object> node : nodes) {
+			long seconds = ((Number) ((Map<String, Object>) node.get("duration")).get("seconds")).longValue();
+			Map<String, Object> desktop = (Map<String, Object>) node.get("desktop");
+			String nativeId = (String) desktop.get("nativeId");
+			total += seconds;
+			secondsByRegion.merge((String) desktop.get("region"), seconds, Long::sum);
+			assertThat(desktop.get("region")).as(nativeId).isEqualTo(regions.get(nativeId));
+			assertThat(desktop.get("vendorBillingMode")).as(nativeId).isEqualTo(chargeTypes.get(nativeId));
+			assertThat(desktop.get("billingMode")).as(nativeId).isEqualTo(switch (chargeTypes.get(nativeId)) {
+				case "PrePaid", "PRE_PAID" -> "SUBSCRIPTION";
+				case "PostPaid", "POST_PAID" -> "PAY_AS_YOU_GO";
+				case "MONTH_PACKAGE" -> "MONTHLY_PACKAGE";
+				case "DURATION" -> "DURATION_PACKAGE";
+				default -> "OTHER";
+			});
+		}
+		assertThat(nodes).hasSize(regions.size());
+		assertThat(total).isEqualTo(sdkTotal);
+		// Every region's usage counts, not only the region whose endpoint is called.
+		assertThat(secondsByRegion).containsOnlyKeys(aliEstate().regions())
+			.allSatisfy((region, seconds) -> assertThat(seconds).as(region).isPositive());
 	}
 
 	@Test
@@ -259,6 +403,18 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 
 	private GraphQlTester.Request<?> alibabaOnly(String documentName) {
 		return this.graphQlTester.documentName(documentName).variable("accountIds", List.of("alibaba-demo"));
+	}
+
+	private long alibabaCalls(String operation) {
+		Map<String, Object> stats = WebClient.create(this.alibaba.baseUrl())
+			.get()
+			.uri("/_sim/stats")
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.block();
+		Object count = ((Map<?, ?>) stats.get("calls")).get(operation);
+		return (count != null) ? ((Number) count).longValue() : 0;
 	}
 
 	private AlibabaEstate aliEstate() {

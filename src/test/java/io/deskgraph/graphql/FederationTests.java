@@ -123,14 +123,21 @@ class FederationTests extends GatewayTestSupport {
 	void nestedUsageTotalsOfTwentyFiveDesktopsAcrossVendorsCostOneWindowPerAccount() {
 		LocalDate from = today().minusDays(7);
 		LocalDate to = today().minusDays(1);
+		// Each vendor's own ranking, so that both have desktops among the 25 whatever
+		// their usage.
+		String desktops = "edges { node { rank desktop { accountId usage(range: $range) { total { seconds } } } } }";
 		this.graphQlTester
-			.document("query($range: DateRange!) { usageRanking(range: $range, first: 25) { edges { node { rank "
-					+ "desktop { accountId usage(range: $range) { total { seconds } } } } } } }")
+			.document("query($range: DateRange!) { huawei: usageRanking(range: $range, first: 12, vendors: [HUAWEI]) { "
+					+ desktops + " } alibaba: usageRanking(range: $range, first: 13, vendors: [ALIBABA]) { " + desktops
+					+ " } }")
 			.variable("range", range(from, to))
 			.execute()
-			.path("usageRanking.edges[*].node.desktop.usage.total.seconds")
+			.path("huawei.edges[*].node.desktop.usage.total.seconds")
 			.entityList(Long.class)
-			.hasSize(25);
+			.hasSize(12)
+			.path("alibaba.edges[*].node.desktop.usage.total.seconds")
+			.entityList(Long.class)
+			.hasSize(13);
 		assertThat(upstreamCalls("ListUsedDesktopInfo")).isEqualTo(1);
 		// The ranking and the nested totals ask the same window: one NextToken drain,
 		// served from the cache.

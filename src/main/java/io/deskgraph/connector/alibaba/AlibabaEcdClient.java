@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,9 +37,9 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Central class for calling the Alibaba Cloud ECD (2020-09-30) actions of one account:
- * one method per action, answering the vendor's own payload records and failing with
- * typed {@link VendorException}s.
+ * Central class for calling the Alibaba Cloud ECD (2020-09-30) actions of one account in
+ * its regions: one method per action, answering the vendor's own payload records and
+ * failing with typed {@link VendorException}s.
  *
  * @author DeskGraph
  */
@@ -72,11 +73,13 @@ final class AlibabaEcdClient {
 
 	private final WebClient webClient;
 
+	/** The endpoint of the account's region, which answers the usage ranking. */
 	private final URI endpoint;
 
-	private final String accountId;
+	/** The endpoint DescribeDesktops of each region the account covers is sent to. */
+	private final Map<String, URI> regionEndpoints;
 
-	private final String region;
+	private final String accountId;
 
 	private final AlibabaProperties properties;
 
@@ -87,7 +90,7 @@ final class AlibabaEcdClient {
 	private final Clock clock;
 
 	/**
-	 * Creates a client.
+	 * Creates a client of an account of one region.
 	 * @param infrastructure what every vendor client is built from
 	 * @param endpoint the API endpoint
 	 * @param accountId the account, named in errors
@@ -97,11 +100,26 @@ final class AlibabaEcdClient {
 	 */
 	AlibabaEcdClient(ConnectorInfrastructure infrastructure, URI endpoint, String accountId, String region,
 			AlibabaSigningFilter signing, AlibabaProperties properties) {
+		this(infrastructure, Map.of(region, endpoint), accountId, region, signing, properties);
+	}
+
+	/**
+	 * Creates a client of an account covering several regions.
+	 * @param infrastructure what every vendor client is built from
+	 * @param regionEndpoints the endpoint of each region the account covers
+	 * @param accountId the account, named in errors
+	 * @param region the account's region, whose endpoint answers the usage ranking
+	 * @param signing the filter that signs each request
+	 * @param properties timeouts and limits
+	 */
+	AlibabaEcdClient(ConnectorInfrastructure infrastructure, Map<String, URI> regionEndpoints, String accountId,
+			String region, AlibabaSigningFilter signing, AlibabaProperties properties) {
+		Assert.isTrue(regionEndpoints.containsKey(region), "The account's region needs an endpoint");
 		this.webClient = VendorHttp.webClient(infrastructure.webClientBuilder(), properties.connectTimeout(),
 				properties.maxResponseSize(), signing);
-		this.endpoint = endpoint;
+		this.endpoint = regionEndpoints.get(region);
+		this.regionEndpoints = Map.copyOf(regionEndpoints);
 		this.accountId = accountId;
-		this.region = region;
 		this.properties = properties;
 		this.objectMapper = infrastructure.objectMapper();
 		this.upstream = infrastructure.upstream();
@@ -132,7 +150,8 @@ final class AlibabaEcdClient {
 	}
 
 	/**
-	 * DescribeDesktops: the desktops of the account's region.
+	 * DescribeDesktops: the desktops of one of the account's regions.
+	 * @param region the region, one the account covers
 	 * @param maxResults page size, at most 100
 	 * @param nextToken the token of the page wanted, or {@code null} for the first
 	 * @param desktopIds only these desktops (at most 100); empty for all
@@ -140,14 +159,14 @@ final class AlibabaEcdClient {
 	 * the live state of a few desktops
 	 * @return the page
 	 */
-	Mono<DescribeDesktopsResponse> describeDesktops(int maxResults, @Nullable String nextToken, List<String> desktopIds,
-			Freshness freshness) {
+	Mono<DescribeDesktopsResponse> describeDesktops(String region, int maxResults, @Nullable String nextToken,
+			List<String> desktopIds, Freshness freshness) {
 		Assert.isTrue(maxResults >= 1 && maxResults <= MAX_DESCRIBE_RESULTS,
 				"MaxResults must be between 1 and " + MAX_DESCRIBE_RESULTS);
 		Assert.isTrue(desktopIds.size() <= MAX_DESCRIBE_RESULTS,
 				"At most " + MAX_DESCRIBE_RESULTS + " DesktopId filters");
-		AlibabaRequest request = AlibabaRequest.of(this.endpoint, DESCRIBE_DESKTOPS)
-			.param("RegionId", this.region)
+		AlibabaRequest request = AlibabaRequest.of(endpoint(region), DESCRIBE_DESKTOPS)
+			.param("RegionId", region)
 			.param("MaxResults", maxResults)
 			.param("NextToken", nextToken)
 			.list("DesktopId", desktopIds)
@@ -156,21 +175,32 @@ final class AlibabaEcdClient {
 	}
 
 	/**
-	 * DescribeDesktops as a count: how many desktops of the account's region are in some
-	 * states, from the {@code TotalCount} of one page of a single desktop filtered by
-	 * {@code DesktopStatusList}.
+	 * DescribeDesktops as a count: how many desktops of one of the account's regions are
+	 * in some states, from the {@code TotalCount} of one page of a single desktop
+	 * filtered by {@code DesktopStatusList}.
+	 * @param region the region, one the account covers
 	 * @param statuses the states counted (at most 100); empty for every desktop
 	 * @return the count
 	 */
-	Mono<Long> countDesktops(List<String> statuses) {
+	Mono<Long> countDesktops(String region, List<String> statuses) {
 		Assert.isTrue(statuses.size() <= MAX_DESCRIBE_RESULTS, "At most " + MAX_DESCRIBE_RESULTS + " states");
-		AlibabaRequest request = AlibabaRequest.of(this.endpoint, DESCRIBE_DESKTOPS)
-			.param("RegionId", this.region)
+		AlibabaRequest request = AlibabaRequest.of(endpoint(region), DESCRIBE_DESKTOPS)
+			.param("RegionId", region)
 			.param("MaxResults", 1)
 			.list("DesktopStatusList", statuses)
 			.build();
 		return exchange(request, DescribeDesktopsResponse.class, Freshness.LIVE)
 			.map(DescribeDesktopsResponse::totalCount);
+	}
+
+	/**
+	 * The endpoint of a region's product API: DescribeDesktops is regional and answers
+	 * only the desktops of the region it is sent to.
+	 */
+	private URI endpoint(String region) {
+		URI regional = this.regionEndpoints.get(region);
+		Assert.notNull(regional, () -> "Region " + region + " is not one account '" + this.accountId + "' covers");
+		return regional;
 	}
 
 	/**

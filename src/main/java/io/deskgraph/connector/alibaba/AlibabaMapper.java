@@ -14,11 +14,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import io.deskgraph.connector.alibaba.payload.ChargeType;
 import io.deskgraph.connector.alibaba.payload.DesktopItem;
 import io.deskgraph.connector.alibaba.payload.UsageDurationItem;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.BillingMode;
 import io.deskgraph.usage.Desktop;
+import io.deskgraph.usage.DesktopState;
 import io.deskgraph.usage.DesktopUsage;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.LoginCounts;
@@ -57,6 +60,15 @@ import org.springframework.lang.Nullable;
  * <li>attach, from the inventory: a desktop with at least one {@code EndUserIds} entry →
  * attached, else unattached (Alibaba reports no attaching or failed assignments).</li>
  * </ul>
+ * A desktop's own {@code state} ({@link #desktopState}) follows the run groups:
+ * {@code Running}, {@code Pending}, {@code Starting}, {@code Rebuilding} → ACTIVE;
+ * {@code Stopped}, {@code Stopping} → STOPPED; {@code Hibernated} → HIBERNATED; anything
+ * else → ERROR. Its {@code billingMode} ({@link #billingMode}) reads {@code ChargeType}
+ * in any spelling: {@code PRE_PAID} → SUBSCRIPTION, {@code POST_PAID} → PAY_AS_YOU_GO,
+ * {@code MONTH_PACKAGE} → MONTHLY_PACKAGE, {@code DURATION} → DURATION_PACKAGE, any other
+ * value → OTHER. Both keep the vendor's value as sent. Ranking rows name each desktop's
+ * {@code RegionId} and {@code ChargeType}; DescribeDesktops items also its state.
+ * <p>
  * Alibaba desktops are all dedicated; there are no desktop pools.
  *
  * @author DeskGraph
@@ -85,8 +97,8 @@ final class AlibabaMapper {
 	 * Desktop counts by state, by the state mapping above.
 	 * @param runCounts the desktops of each group of run states, as the vendor counted
 	 * them; {@link RunGroup#TOTAL} is every desktop
-	 * @param inventory every desktop of the account's region, for the login and attach
-	 * counts; {@code null} when they are not asked for
+	 * @param inventory every desktop of the account's configured regions, for the login
+	 * and attach counts; {@code null} when they are not asked for
 	 * @return the counts, without login and attach counts when no inventory is given
 	 */
 	StatusCounts statusCounts(Map<RunGroup, Long> runCounts, @Nullable List<DesktopItem> inventory) {
@@ -117,7 +129,7 @@ final class AlibabaMapper {
 
 	/**
 	 * The login and attach counts of an inventory.
-	 * @param inventory every desktop of the account's region
+	 * @param inventory every desktop of the account's configured regions
 	 * @return the counts
 	 */
 	InventoryCounts inventoryCounts(List<DesktopItem> inventory) {
@@ -127,7 +139,7 @@ final class AlibabaMapper {
 	/**
 	 * The desktops of an inventory with no usage in a window, created before its end, in
 	 * the order of their ids.
-	 * @param inventory every desktop of the account's region
+	 * @param inventory every desktop of the account's configured regions
 	 * @param rows the usage rows of the window
 	 * @param until the end of the window
 	 * @return the idle desktops
@@ -139,7 +151,7 @@ final class AlibabaMapper {
 	/**
 	 * A run of the idle desktops of an inventory, in the order of their ids: only the
 	 * desktops wanted are built.
-	 * @param inventory every desktop of the account's region
+	 * @param inventory every desktop of the account's configured regions
 	 * @param rows the usage rows of the window
 	 * @param until the end of the window
 	 * @param offset the first idle desktop wanted
@@ -154,7 +166,7 @@ final class AlibabaMapper {
 	/**
 	 * The desktops of an inventory with no usage in a window, in the order of their ids,
 	 * with when each was created: what every page of its idle desktops is cut from.
-	 * @param inventory every desktop of the account's region
+	 * @param inventory every desktop of the account's configured regions
 	 * @param rows the usage rows of the window
 	 * @return the unused desktops
 	 */
@@ -258,6 +270,8 @@ final class AlibabaMapper {
 			DesktopTotals totals = order.get(i).getValue();
 			ranked.desktopIds[i] = order.get(i).getKey();
 			ranked.names[i] = totals.name;
+			ranked.regions[i] = totals.region;
+			ranked.charges[i] = totals.chargeType;
 			ranked.users[i] = totals.onlyUser();
 			ranked.seconds[i] = totals.seconds;
 		}
@@ -279,7 +293,9 @@ final class AlibabaMapper {
 		for (int i = from; i < to; i++) {
 			UsageDuration duration = UsageDuration.ofSeconds(ranked.seconds[i]);
 			page.add((ranked.by == RankDimension.USER) ? new UsageTotal(null, ranked.users[i], duration)
-					: new UsageTotal(desktop(ranked.desktopIds[i], ranked.names[i]), ranked.users[i], duration));
+					: new UsageTotal(
+							desktop(ranked.desktopIds[i], ranked.names[i], ranked.regions[i], ranked.charges[i]),
+							ranked.users[i], duration));
 		}
 		return new Slice<>(List.copyOf(page), size);
 	}
@@ -350,8 +366,8 @@ final class AlibabaMapper {
 			.sorted(Map.Entry.comparingByKey())
 			.map((day) -> new UsagePoint(day.getKey(), null, UsageDuration.ofSeconds(day.getValue())))
 			.toList();
-		return new DesktopUsage(desktop(key.desktopId(), totals.name), key.endUserId(),
-				UsageDuration.ofSeconds(totals.seconds), points);
+		return new DesktopUsage(desktop(key.desktopId(), totals.name, totals.region, totals.chargeType),
+				key.endUserId(), UsageDuration.ofSeconds(totals.seconds), points);
 	}
 
 	private static Set<String> usedDesktops(List<UsageDurationItem> rows) {
@@ -365,8 +381,7 @@ final class AlibabaMapper {
 	}
 
 	private IdleDesktop idleDesktop(DesktopItem item) {
-		return new IdleDesktop(desktop(item.desktopId(), item.desktopName()),
-				AlibabaFormats.parseInstant(item.creationTime()), null);
+		return new IdleDesktop(desktop(item), AlibabaFormats.parseInstant(item.creationTime()), null);
 	}
 
 	private static AttachCounts attachCounts(List<DesktopItem> inventory) {
@@ -394,8 +409,61 @@ final class AlibabaMapper {
 		return (int) Math.min(Integer.MAX_VALUE, count);
 	}
 
-	private Desktop desktop(String nativeId, @Nullable String name) {
-		return Desktop.of(Vendor.ALIBABA, this.account.id(), nativeId, name);
+	/**
+	 * A desktop of a DescribeDesktops answer, with its name, region, state and billing
+	 * mode.
+	 * @param item the vendor's desktop, with its region ({@link DesktopItem#orRegion})
+	 * @return the desktop
+	 */
+	Desktop desktop(DesktopItem item) {
+		return desktop(item.desktopId(), item.desktopName(), item.regionId(), item.chargeType())
+			.withState(desktopState(item.desktopStatus()), item.desktopStatus());
+	}
+
+	private Desktop desktop(String nativeId, @Nullable String name, @Nullable String region,
+			@Nullable String chargeType) {
+		return Desktop.of(Vendor.ALIBABA, this.account.id(), nativeId, name)
+			.inRegion(region)
+			.billed(billingMode(chargeType), chargeType);
+	}
+
+	/**
+	 * A desktop's run state, by the run groups DescribeDesktops counts are made of.
+	 * @param desktopStatus the vendor's {@code DesktopStatus}, in any casing
+	 * @return the state; {@code null} when the vendor did not say
+	 */
+	@Nullable
+	static DesktopState desktopState(@Nullable String desktopStatus) {
+		if (desktopStatus == null || desktopStatus.isBlank()) {
+			return null;
+		}
+		return switch (desktopStatus.trim().toLowerCase(Locale.ROOT)) {
+			case "running", "pending", "starting", "rebuilding" -> DesktopState.ACTIVE;
+			case "stopped", "stopping" -> DesktopState.STOPPED;
+			case "hibernated" -> DesktopState.HIBERNATED;
+			default -> DesktopState.ERROR;
+		};
+	}
+
+	/**
+	 * How a desktop is billed, from the vendor's {@code ChargeType} in any of its
+	 * spellings.
+	 * @param chargeType the vendor's value
+	 * @return the billing mode; {@link BillingMode#OTHER} for a value not known,
+	 * {@code null} when the vendor did not say
+	 */
+	@Nullable
+	static BillingMode billingMode(@Nullable String chargeType) {
+		if (chargeType == null || chargeType.isBlank()) {
+			return null;
+		}
+		return switch (ChargeType.of(chargeType)) {
+			case PRE_PAID -> BillingMode.SUBSCRIPTION;
+			case POST_PAID -> BillingMode.PAY_AS_YOU_GO;
+			case MONTH_PACKAGE -> BillingMode.MONTHLY_PACKAGE;
+			case DURATION -> BillingMode.DURATION_PACKAGE;
+			case UNKNOWN -> BillingMode.OTHER;
+		};
 	}
 
 	/**
@@ -538,18 +606,30 @@ final class AlibabaMapper {
 	}
 
 	/**
-	 * Usage summed over rows, with the first desktop name seen.
+	 * Usage summed over rows, with the first desktop name, region and charge type seen.
 	 */
 	private static class Totals {
 
 		@Nullable
 		String name;
 
+		@Nullable
+		String region;
+
+		@Nullable
+		String chargeType;
+
 		long seconds;
 
 		void add(UsageDurationItem row) {
 			if (this.name == null) {
 				this.name = row.desktopName();
+			}
+			if (this.region == null) {
+				this.region = row.regionId();
+			}
+			if (this.chargeType == null) {
+				this.chargeType = row.chargeType();
 			}
 			this.seconds += row.usageDuration();
 		}
@@ -617,6 +697,10 @@ final class AlibabaMapper {
 
 		final String[] names;
 
+		final String[] regions;
+
+		final String[] charges;
+
 		final String[] users;
 
 		final long[] seconds;
@@ -626,6 +710,8 @@ final class AlibabaMapper {
 			boolean desktops = by == RankDimension.DESKTOP;
 			this.desktopIds = new String[desktops ? size : 0];
 			this.names = new String[desktops ? size : 0];
+			this.regions = new String[desktops ? size : 0];
+			this.charges = new String[desktops ? size : 0];
 			this.users = new String[size];
 			this.seconds = new long[size];
 		}

@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -18,6 +23,7 @@ import io.deskgraph.connector.alibaba.payload.UsageDurationRankResponse;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.AttachCounts;
 import io.deskgraph.usage.DateRange;
+import io.deskgraph.usage.Desktop;
 import io.deskgraph.usage.DesktopType;
 import io.deskgraph.usage.DesktopUsage;
 import io.deskgraph.usage.Granularity;
@@ -48,14 +54,19 @@ import org.springframework.lang.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Answers DeskGraph's usage questions for one Alibaba Cloud ECD account and region,
+ * Answers DeskGraph's usage questions for one Alibaba Cloud ECD account over its regions,
  * draining NextToken pages and mapping the vendor's payloads to neutral records.
  * <p>
- * One Alibaba account is one region: QueryHistoryUsageDurationRank answers rows for every
- * region of the caller, and only rows whose {@code RegionId} is the account's region are
- * kept, so usage agrees with the DescribeDesktops inventory of that region. Usage is
- * reported per day only, for the last 90 days: a window may start 90 days before today
- * (UTC) at the earliest, and windows starting earlier are rejected before any call.
+ * An Alibaba account covers several regions ({@link Account#regions()}, its own region
+ * first). QueryHistoryUsageDurationRank answers rows for every region of the caller, each
+ * naming its {@code RegionId}: the ranking is drained once per account and window, from
+ * the endpoint of the account's region, and kept whole, so rankings and usage totals
+ * count usage in regions that are not configured too. DescribeDesktops is regional: state
+ * counts, the inventory behind login and attach counts and idle desktops, and desktops
+ * looked up by id are asked of each configured region (each drain and cached page its
+ * region's own) and merged. Usage is reported per day only, for the last 90 days: a
+ * window may start 90 days before today (UTC) at the earliest, and windows starting
+ * earlier are rejected before any call.
  * <p>
  * The payloads are mapped to records by {@link AlibabaMapper}, which documents how
  * desktop states are counted.
@@ -128,15 +139,21 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	/**
 	 * The request's share of the calls: each drain a question joins counts as one, as a
 	 * drain's pages are its own job's, bounded by its own budget and paced by the quota;
-	 * a status count is one call per group of run states and one drain of the inventory.
+	 * a status count is one call per group of run states and one drain of the inventory
+	 * in each configured region, idle desktops one inventory drain per region and one
+	 * drain of the ranking.
 	 */
 	@Override
 	public int plannedCalls(PlannedQuestion question) {
 		DateRange range = question.range();
+		int regions = this.account.regions().size();
 		return switch (question.kind()) {
-			case STATUS -> AlibabaMapper.RunGroup.values().length + 1;
-			case IDLE -> 2;
+			case STATUS -> (AlibabaMapper.RunGroup.values().length + 1) * regions;
+			case IDLE -> regions + 1;
 			case RANKING -> 1;
+			// At least one DesktopId-filtered call per 100 ids, when all are in the first
+			// region asked.
+			case DESKTOPS -> (question.count() + DESCRIBE_PAGE_SIZE - 1) / DESCRIBE_PAGE_SIZE;
 			case USAGE -> {
 				int drains = 1;
 				if (question.withPoints() && range != null && range.days() > 1) {
@@ -171,20 +188,24 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		if (!filter.withLoginAndAttach()) {
 			return runCounts().map((counts) -> this.mapper.statusCounts(counts, null));
 		}
-		return Mono.zip(runCounts(), inventory())
+		return Mono.zip(runCounts(), inventories())
 			.map((answers) -> this.mapper.statusCountsFrom(answers.getT1(), this.views.of("inventoryCounts",
-					List.of(answers.getT2()), () -> this.mapper.inventoryCounts(answers.getT2()))));
+					answers.getT2(), () -> this.mapper.inventoryCounts(merged(answers.getT2())))));
 	}
 
 	/**
 	 * How many desktops are in each group of run states, counted by the vendor with one
 	 * small DescribeDesktops call per group ({@code DesktopStatusList} and
-	 * {@code TotalCount}), not by listing every desktop.
+	 * {@code TotalCount}) in each configured region and summed, not by listing every
+	 * desktop.
 	 */
 	private Mono<Map<AlibabaMapper.RunGroup, Long>> runCounts() {
-		return Flux.fromArray(AlibabaMapper.RunGroup.values())
-			.flatMap((group) -> this.client.countDesktops(group.statuses()).map((count) -> Map.entry(group, count)))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return Flux.fromIterable(this.account.regions())
+			.flatMap((region) -> Flux.fromArray(AlibabaMapper.RunGroup.values())
+				.flatMap((group) -> this.client.countDesktops(region, group.statuses())
+					.map((count) -> Map.entry(group, count))))
+			.collect(() -> new EnumMap<AlibabaMapper.RunGroup, Long>(AlibabaMapper.RunGroup.class),
+					(counts, count) -> counts.merge(count.getKey(), count.getValue(), Long::sum));
 	}
 
 	@Override
@@ -197,11 +218,15 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			LocalDate last = LocalDate.ofInstant(until.isAfter(since) ? until.minusNanos(1) : since, ZoneOffset.UTC);
 			checkWindow(first, "since");
 			DateRange days = new DateRange(first, last.isAfter(today) ? today : last);
-			return Mono.zip(inventory(), usageRows(days))
-				.map((answers) -> this.mapper.idleDesktops(
-						this.views.of("unusedDesktops", List.of(answers.getT2(), answers.getT1()),
-								() -> this.mapper.unusedDesktops(answers.getT1(), answers.getT2())),
-						until, offset, count));
+			return Mono.zip(inventories(), usageRows(days)).map((answers) -> {
+				List<Object> sources = new ArrayList<>();
+				sources.add(answers.getT2());
+				sources.addAll(answers.getT1());
+				return this.mapper.idleDesktops(
+						this.views.of("unusedDesktops", sources,
+								() -> this.mapper.unusedDesktops(merged(answers.getT1()), answers.getT2())),
+						until, offset, count);
+			});
 		});
 	}
 
@@ -281,9 +306,9 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	}
 
 	/**
-	 * Every usage row of the account's region in a window, from one drain of
-	 * QueryHistoryUsageDurationRank (the rows of other regions are dropped as each page
-	 * arrives).
+	 * Every usage row of the account in a window, from one drain of
+	 * QueryHistoryUsageDurationRank: the rows of every region, configured or not, as the
+	 * vendor answers them for the caller.
 	 */
 	private Mono<List<UsageDurationItem>> usageRows(DateRange range) {
 		Drain drain = new Drain(Vendor.ALIBABA, this.account.id(), AlibabaEcdClient.QUERY_HISTORY_USAGE_DURATION_RANK,
@@ -292,21 +317,99 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		return drain(drain, rankingDrain(range), RANK_PAGE_SIZE,
 				(token) -> this.client.queryHistoryUsageDurationRank(range.from(), range.to(), this.bizType,
 						RANK_PAGE_SIZE, token),
-				(page) -> page.usageDurationList().stream().filter(this::inRegion).toList(),
-				UsageDurationRankResponse::nextToken, UsageDurationRankResponse::totalCount);
+				UsageDurationRankResponse::usageDurationList, UsageDurationRankResponse::nextToken,
+				UsageDurationRankResponse::totalCount);
 	}
 
 	/**
-	 * Every desktop of the account's region, from one drain of DescribeDesktops kept for
-	 * {@code deskgraph.cache.inventory-ttl}.
+	 * The desktops of each configured region, in the order of the regions: one drain per
+	 * region, all started at once (they share the account's DescribeDesktops quota) and
+	 * each kept as its own answer, so that the views derived from them stay as long as
+	 * all of them do.
 	 */
-	private Mono<List<DesktopItem>> inventory() {
-		Drain drain = new Drain(Vendor.ALIBABA, this.account.id(), AlibabaEcdClient.DESCRIBE_DESKTOPS,
-				this.account.region(), Freshness.INVENTORY, "desktop inventory of " + this.account.region());
+	private Mono<List<List<DesktopItem>>> inventories() {
+		List<String> regions = this.account.regions();
+		return Flux.fromIterable(regions).flatMapSequential(this::inventory, regions.size()).collectList();
+	}
+
+	/**
+	 * Every desktop of one region, from one drain of DescribeDesktops kept for
+	 * {@code deskgraph.cache.inventory-ttl}, each naming its region.
+	 */
+	private Mono<List<DesktopItem>> inventory(String region) {
+		Drain drain = new Drain(Vendor.ALIBABA, this.account.id(), AlibabaEcdClient.DESCRIBE_DESKTOPS, region,
+				Freshness.INVENTORY, "desktop inventory of " + region);
 		return drain(drain, DESKTOPS_DRAIN, DESCRIBE_PAGE_SIZE,
-				(token) -> this.client.describeDesktops(DESCRIBE_PAGE_SIZE, token, List.of(), Freshness.INVENTORY),
-				DescribeDesktopsResponse::desktops, DescribeDesktopsResponse::nextToken,
-				DescribeDesktopsResponse::totalCount);
+				(token) -> this.client.describeDesktops(region, DESCRIBE_PAGE_SIZE, token, List.of(),
+						Freshness.INVENTORY),
+				(page) -> page.desktops().stream().map((desktop) -> desktop.orRegion(region)).toList(),
+				DescribeDesktopsResponse::nextToken, DescribeDesktopsResponse::totalCount);
+	}
+
+	private static List<DesktopItem> merged(List<List<DesktopItem>> inventories) {
+		if (inventories.size() == 1) {
+			return inventories.get(0);
+		}
+		List<DesktopItem> all = new ArrayList<>();
+		inventories.forEach(all::addAll);
+		return all;
+	}
+
+	/**
+	 * Desktops by id, asked of DescribeDesktops with {@code DesktopId.N} filters, at most
+	 * 100 to a call, region by region in the configured order: an id lives in one region,
+	 * so the ids a region answered are not asked of the next. The answers live as briefly
+	 * as the live state they carry.
+	 */
+	@Override
+	public Mono<Map<String, Desktop>> desktops(List<String> nativeIds) {
+		return Mono.defer(() -> {
+			Set<String> wanted = new LinkedHashSet<>();
+			for (String id : nativeIds) {
+				if (StringUtils.hasText(id)) {
+					wanted.add(id.trim());
+				}
+			}
+			Map<String, Desktop> found = new LinkedHashMap<>();
+			return Flux.fromIterable(this.account.regions())
+				.concatMap((region) -> Mono
+					.defer(() -> lookUp(region, wanted.stream().filter((id) -> !found.containsKey(id)).toList()))
+					.doOnNext((desktops) -> desktops.forEach((desktop) -> found.put(desktop.nativeId(), desktop))))
+				.then(Mono.fromSupplier(() -> {
+					// In the order asked, whatever order the regions answered in.
+					Map<String, Desktop> ordered = new LinkedHashMap<>();
+					for (String id : wanted) {
+						Desktop desktop = found.get(id);
+						if (desktop != null) {
+							ordered.put(id, desktop);
+						}
+					}
+					return Collections.unmodifiableMap(ordered);
+				}));
+		});
+	}
+
+	/**
+	 * The desktops of some ids one region knows, in calls of at most 100 ids; ids sorted,
+	 * so that the same ids asked in another order hit the same cached answers.
+	 */
+	private Mono<List<Desktop>> lookUp(String region, List<String> ids) {
+		if (ids.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		List<String> sorted = ids.stream().sorted().toList();
+		List<List<String>> batches = new ArrayList<>();
+		for (int from = 0; from < sorted.size(); from += DESCRIBE_PAGE_SIZE) {
+			batches.add(sorted.subList(from, Math.min(sorted.size(), from + DESCRIBE_PAGE_SIZE)));
+		}
+		Set<String> asked = Set.copyOf(ids);
+		return Flux.fromIterable(batches)
+			.flatMapSequential(
+					(batch) -> this.client.describeDesktops(region, DESCRIBE_PAGE_SIZE, null, batch, Freshness.LIVE))
+			.flatMapIterable(DescribeDesktopsResponse::desktops)
+			.filter((desktop) -> desktop.desktopId() != null && asked.contains(desktop.desktopId()))
+			.map((desktop) -> this.mapper.desktop(desktop.orRegion(region)))
+			.collectList();
 	}
 
 	/**
@@ -321,10 +424,6 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			.flatMapSequential((day) -> usageRows(new DateRange(day, day)).map((dayRows) -> Map.entry(day, dayRows)),
 					this.properties.dayFetchConcurrency())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-	}
-
-	private boolean inRegion(UsageDurationItem row) {
-		return this.account.region().equalsIgnoreCase(row.regionId());
 	}
 
 	private LocalDate today() {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Supplies the demo account {@code alibaba-demo}, pointing at the embedded Alibaba
- * simulator with its demo credentials, after the Huawei demo account.
+ * simulator with its demo credentials and covering every region of its estate, after the
+ * Huawei demo account.
  *
  * @author DeskGraph
  */
@@ -27,7 +28,7 @@ class AlibabaDemoAccount implements DemoAccounts {
 	/** Id of the demo account. */
 	static final String ID = "alibaba-demo";
 
-	/** Region of the demo account. */
+	/** Region of the demo account, whose endpoint is called; it covers every region. */
 	static final String REGION = "cn-shanghai";
 
 	private final AlibabaSimulator simulator;
@@ -41,7 +42,7 @@ class AlibabaDemoAccount implements DemoAccounts {
 		AlibabaSimulatorProperties properties = this.simulator.properties();
 		return List.of(new AccountProperties(ID, Vendor.ALIBABA, REGION, "Alibaba demo (simulator)",
 				URI.create(this.simulator.baseUrl()), null, properties.accessKeyId(), properties.accessKeySecret(),
-				properties.securityToken(), null, null, null, null, null, null));
+				properties.securityToken(), null, null, this.simulator.estate().regions(), null, null, null));
 	}
 
 }

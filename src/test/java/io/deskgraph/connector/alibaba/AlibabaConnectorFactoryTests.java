@@ -3,6 +3,7 @@ package io.deskgraph.connector.alibaba;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.deskgraph.connector.AccountProperties;
@@ -45,6 +46,36 @@ class AlibabaConnectorFactoryTests {
 			.isEqualTo(URI.create("https://ecd.cn-shanghai.aliyuncs.com"));
 		assertThat(AlibabaConnectorFactory.endpoint(account("AK", "SK", null, URI.create("http://127.0.0.1:18082"))))
 			.isEqualTo(URI.create("http://127.0.0.1:18082"));
+	}
+
+	@Test
+	void eachRegionIsCalledAtItsPublicEndpointOrAtTheConfiguredOne() {
+		assertThat(AlibabaConnectorFactory.endpoint(account("AK", "SK", null, null), "cn-hangzhou"))
+			.isEqualTo(URI.create("https://ecd.cn-hangzhou.aliyuncs.com"));
+		assertThat(AlibabaConnectorFactory.endpoint(account("AK", "SK", null, URI.create("http://127.0.0.1:18082")),
+				"cn-hangzhou"))
+			.isEqualTo(URI.create("http://127.0.0.1:18082"));
+	}
+
+	@Test
+	void accountCoversItsRegionsItsOwnFirst() {
+		AlibabaUsageConnector connector = this.factory
+			.connector(regions(List.of("cn-beijing", "cn-shanghai", "cn-hangzhou", "cn-beijing")));
+		assertThat(connector.account().region()).isEqualTo("cn-shanghai");
+		assertThat(connector.account().regions()).containsExactly("cn-shanghai", "cn-beijing", "cn-hangzhou");
+	}
+
+	@Test
+	void regionsThatAreNoRegionIdsAreRejected() {
+		for (String region : List.of("CN-HANGZHOU", "hangzhou", "cn_hangzhou", "cn-hangzhou.evil.example", "cn-")) {
+			assertThatIllegalArgumentException().as(region)
+				.isThrownBy(() -> this.factory.create(regions(List.of(region))))
+				.withMessageContaining("ali-prod")
+				.withMessageContaining("'" + region + "'")
+				.withMessageContaining("not an Alibaba Cloud region id");
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(regions(List.of(" "))))
+			.withMessageContaining("regions has a blank entry");
 	}
 
 	@Test
@@ -92,6 +123,11 @@ class AlibabaConnectorFactoryTests {
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> new AlibabaProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, DataSize.ofMegabytes(1)))
 			.withMessageContaining("day-fetch-concurrency");
+	}
+
+	private static AccountProperties regions(List<String> regions) {
+		return new AccountProperties("ali-prod", Vendor.ALIBABA, "cn-shanghai", "Prod", null, null, "AK", "SK", null,
+				null, null, regions, null, null, null);
 	}
 
 	private static AccountProperties account(@Nullable String accessKey, @Nullable String secretKey,

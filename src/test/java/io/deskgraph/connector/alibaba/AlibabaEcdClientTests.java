@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import io.deskgraph.connector.Freshness;
 import io.deskgraph.connector.TestUpstream;
@@ -24,6 +25,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link AlibabaEcdClient}: what it sends and how it reads answers and errors.
@@ -49,7 +51,8 @@ class AlibabaEcdClientTests {
 			.json(400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow control.\"}")
 			.header("x-acs-retry-after", "1500"));
 		StepVerifier
-			.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, java.util.List.of(), Freshness.LIVE))
+			.create(client(AlibabaProperties.DEFAULTS).describeDesktops("cn-shanghai", 100, null, java.util.List.of(),
+					Freshness.LIVE))
 			.expectErrorSatisfies(
 					(ex) -> assertThat(ex).isInstanceOfSatisfying(io.deskgraph.usage.VendorQuotaException.class,
 							(quota) -> assertThat(quota.getRetryAfter()).isEqualTo(java.time.Duration.ofMillis(1500))))
@@ -82,14 +85,43 @@ class AlibabaEcdClientTests {
 	void describeDesktopsSendsTheRegionAndDesktopIds() throws InterruptedException {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{\"TotalCount\":0}"));
 		StepVerifier
-			.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, "n1", List.of("ecd-1", "ecd-2"),
-					Freshness.LIVE))
+			.create(client(AlibabaProperties.DEFAULTS).describeDesktops("cn-shanghai", 100, "n1",
+					List.of("ecd-1", "ecd-2"), Freshness.LIVE))
 			.expectNextCount(1)
 			.verifyComplete();
 		AlibabaStubServer.Captured sent = this.server.take();
 		assertThat(sent.uri())
 			.isEqualTo("/?RegionId=cn-shanghai&MaxResults=100&NextToken=n1&DesktopId.1=ecd-1&DesktopId.2=ecd-2");
 		assertThat(sent.headers().getFirst("x-acs-action")).isEqualTo("DescribeDesktops");
+	}
+
+	@Test
+	void eachRegionsDesktopsAreAskedOfItsOwnEndpointAndTheRankingOfTheAccountsRegion() throws InterruptedException {
+		try (AlibabaStubServer hangzhou = new AlibabaStubServer()) {
+			this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{\"TotalCount\":3}"));
+			hangzhou.answer((request) -> AlibabaStubServer.Answer.json(200, "{\"TotalCount\":7}"));
+			AlibabaEcdClient client = new AlibabaEcdClient(TestUpstream.infrastructure(CLOCK),
+					Map.of("cn-shanghai", this.server.endpoint(), "cn-hangzhou", hangzhou.endpoint()), "ali-test",
+					"cn-shanghai", new AlibabaSigningFilter("LTAItest", SECRET, null, CLOCK),
+					AlibabaProperties.DEFAULTS);
+			StepVerifier.create(client.countDesktops("cn-hangzhou", List.of("Running")))
+				.expectNext(7L)
+				.verifyComplete();
+			assertThat(hangzhou.take().uri())
+				.isEqualTo("/?RegionId=cn-hangzhou&MaxResults=1&DesktopStatusList.1=Running");
+			StepVerifier.create(client.countDesktops("cn-shanghai", List.of())).expectNext(3L).verifyComplete();
+			assertThat(this.server.take().uri()).isEqualTo("/?RegionId=cn-shanghai&MaxResults=1");
+			StepVerifier
+				.create(client.queryHistoryUsageDurationRank(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 1), null,
+						5, null))
+				.expectNextCount(1)
+				.verifyComplete();
+			assertThat(this.server.take().headers().getFirst("x-acs-action"))
+				.isEqualTo("QueryHistoryUsageDurationRank");
+			assertThat(hangzhou.requests()).hasSize(1);
+			assertThatIllegalArgumentException().isThrownBy(() -> client.countDesktops("cn-beijing", List.of()))
+				.withMessageContaining("cn-beijing");
+		}
 	}
 
 	@ParameterizedTest(name = "HTTP {0} {1} is {2}")
@@ -108,7 +140,9 @@ class AlibabaEcdClientTests {
 				: "{\"RequestId\":\"REQ-" + status + "\",\"HostId\":\"ecd.cn-shanghai.aliyuncs.com\",\"Code\":\"" + code
 						+ "\",\"Message\":\"the vendor says no\",\"Recommend\":\"https://api.aliyun.com/x\"}";
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(status, body));
-		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of(), Freshness.LIVE))
+		StepVerifier
+			.create(client(AlibabaProperties.DEFAULTS).describeDesktops("cn-shanghai", 100, null, List.of(),
+					Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex.getClass().getSimpleName()).isEqualTo(expected);
 				VendorException vendor = (VendorException) ex;
@@ -136,7 +170,9 @@ class AlibabaEcdClientTests {
 	void requestIdComesFromTheHeaderWhenTheBodyHasNone() {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(503, "Service Unavailable")
 			.header("x-acs-request-id", "HDR-REQ-1"));
-		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of(), Freshness.LIVE))
+		StepVerifier
+			.create(client(AlibabaProperties.DEFAULTS).describeDesktops("cn-shanghai", 100, null, List.of(),
+					Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
 				assertThat(((VendorException) ex).getUpstreamRequestId()).isEqualTo("HDR-REQ-1");
@@ -149,7 +185,9 @@ class AlibabaEcdClientTests {
 	void malformedBodyIsUnavailability() {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{\"TotalCount\":3,\"Desktops\":[{\"Des")
 			.header("x-acs-request-id", "HDR-REQ-2"));
-		StepVerifier.create(client(AlibabaProperties.DEFAULTS).describeDesktops(100, null, List.of(), Freshness.LIVE))
+		StepVerifier
+			.create(client(AlibabaProperties.DEFAULTS).describeDesktops("cn-shanghai", 100, null, List.of(),
+					Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
 				assertThat(((VendorException) ex).getHttpStatus()).isEqualTo(200);
@@ -164,7 +202,7 @@ class AlibabaEcdClientTests {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{}").delayed(Duration.ofMillis(1500)));
 		AlibabaProperties impatient = new AlibabaProperties(Duration.ofMillis(300), Duration.ofSeconds(1), 4,
 				DataSize.ofMegabytes(16));
-		StepVerifier.create(client(impatient).describeDesktops(100, null, List.of(), Freshness.LIVE))
+		StepVerifier.create(client(impatient).describeDesktops("cn-shanghai", 100, null, List.of(), Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
 				assertThat(((VendorException) ex).getHttpStatus()).isZero();
@@ -179,7 +217,7 @@ class AlibabaEcdClientTests {
 				"{\"TotalCount\":0,\"Padding\":\"" + "x".repeat(4096) + "\"}"));
 		AlibabaProperties small = new AlibabaProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), 4,
 				DataSize.ofKilobytes(1));
-		StepVerifier.create(client(small).describeDesktops(100, null, List.of(), Freshness.LIVE))
+		StepVerifier.create(client(small).describeDesktops("cn-shanghai", 100, null, List.of(), Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(VendorUnavailableException.class)
 				.hasMessageContaining("deskgraph.alibaba.max-response-size"))
 			.verify(Duration.ofSeconds(10));
@@ -190,7 +228,7 @@ class AlibabaEcdClientTests {
 		int port = this.server.port();
 		this.server.close();
 		AlibabaEcdClient client = client(AlibabaProperties.DEFAULTS, URI.create("http://127.0.0.1:" + port));
-		StepVerifier.create(client.describeDesktops(100, null, List.of(), Freshness.LIVE))
+		StepVerifier.create(client.describeDesktops("cn-shanghai", 100, null, List.of(), Freshness.LIVE))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(VendorUnavailableException.class);
 				assertThat(ex.getMessage()).contains("could not be reached");

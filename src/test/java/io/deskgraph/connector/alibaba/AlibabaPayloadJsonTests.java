@@ -18,6 +18,7 @@ import org.springframework.boot.test.json.JacksonTester;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for the JSON mapping of the Alibaba payload records and error bodies.
@@ -52,8 +53,9 @@ class AlibabaPayloadJsonTests {
 		assertThat(ChargeType.of("SomethingNew")).isEqualTo(ChargeType.UNKNOWN);
 		assertThat(ChargeType.of(null)).isEqualTo(ChargeType.UNKNOWN);
 		assertThat(this.rankingJson.read(fixture("ranking-page-1.json")).getObject().usageDurationList())
-			.extracting(UsageDurationItem::chargeType)
-			.containsExactly(ChargeType.PRE_PAID, ChargeType.PRE_PAID, ChargeType.POST_PAID);
+			.extracting(UsageDurationItem::charge, UsageDurationItem::chargeType)
+			.containsExactly(tuple(ChargeType.PRE_PAID, "PrePaid"), tuple(ChargeType.PRE_PAID, "PRE_PAID"),
+					tuple(ChargeType.POST_PAID, "POST_PAID"));
 	}
 
 	@Test
@@ -63,8 +65,8 @@ class AlibabaPayloadJsonTests {
 		assertThat(page.totalCount()).isEqualTo(5);
 		assertThat(page.nextToken()).isEqualTo("AAAAAV3MpHK1AP0pfERHZN5pu6kxSLfRe0l7CSn9QDhvm8T3");
 		assertThat(page.usageDurationList()).first()
-			.isEqualTo(new UsageDurationItem("alice", "ecd-8cndajrdrd424sb99", "dev-01", "cn-shanghai",
-					ChargeType.PRE_PAID, 36000));
+			.isEqualTo(
+					new UsageDurationItem("alice", "ecd-8cndajrdrd424sb99", "dev-01", "cn-shanghai", "PrePaid", 36000));
 		UsageDurationRankResponse last = this.rankingJson.read(fixture("ranking-page-2.json")).getObject();
 		assertThat(last.nextToken()).isNull();
 		assertThat(last.usageDurationList()).extracting(UsageDurationItem::usageDuration).containsExactly(3600L, 3600L);
@@ -77,7 +79,8 @@ class AlibabaPayloadJsonTests {
 			.usageDurationList()
 			.get(0);
 		assertThat(row.usageDuration()).isEqualTo(9_007_199_254_740_993L);
-		assertThat(row.chargeType()).isEqualTo(ChargeType.UNKNOWN);
+		assertThat(row.chargeType()).isNull();
+		assertThat(row.charge()).isEqualTo(ChargeType.UNKNOWN);
 		assertThat(row.endUserId()).isNull();
 	}
 
@@ -94,7 +97,13 @@ class AlibabaPayloadJsonTests {
 		DesktopItem desktop = first.desktops().get(0);
 		assertThat(desktop.desktopStatus()).isEqualTo("Running");
 		assertThat(desktop.connectionStatus()).isEqualTo("Connected");
-		assertThat(desktop.chargeType()).isEqualTo(ChargeType.PRE_PAID);
+		assertThat(desktop.chargeType()).isEqualTo("PrePaid");
+		assertThat(desktop.charge()).isEqualTo(ChargeType.PRE_PAID);
+		// The fixture's desktops do not name their region: the connector adds the one
+		// asked.
+		assertThat(desktop.regionId()).isNull();
+		assertThat(desktop.orRegion("cn-hangzhou").regionId()).isEqualTo("cn-hangzhou");
+		assertThat(desktop.orRegion("cn-hangzhou").orRegion("cn-beijing").regionId()).isEqualTo("cn-hangzhou");
 		assertThat(desktop.endUserIds()).containsExactly("alice", "bob");
 		assertThat(AlibabaFormats.parseInstant(desktop.creationTime()))
 			.isEqualTo(Instant.parse("2026-08-06T08:28:00Z"));

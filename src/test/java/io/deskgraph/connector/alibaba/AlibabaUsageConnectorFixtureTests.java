@@ -17,8 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.TestUpstream;
 import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.BillingMode;
 import io.deskgraph.usage.DateRange;
 import io.deskgraph.usage.Desktop;
+import io.deskgraph.usage.DesktopState;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.LoginCounts;
 import io.deskgraph.usage.RankDimension;
@@ -41,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link AlibabaUsageConnector} over canned vendor pages: NextToken chains,
- * region filtering and the documented state mapping.
+ * rows of every region kept and the documented state mapping.
  *
  * @author DeskGraph
  */
@@ -60,14 +62,22 @@ class AlibabaUsageConnectorFixtureTests {
 	}
 
 	@Test
-	void rankingFollowsTheNextTokenChainAndKeepsTheAccountsRegion() {
+	void rankingFollowsTheNextTokenChainAndKeepsTheRowsOfEveryRegion() {
 		serveFixtures();
+		// The cn-hangzhou row counts although the account is of cn-shanghai alone.
 		List<UsageTotal> byDesktop = List.of(
-				new UsageTotal(desktop("ecd-8cndajrdrd424sb99", "dev-01"), null, UsageDuration.ofSeconds(43200)),
-				new UsageTotal(desktop("ecd-a00000000000000002", "ops-02"), "alice", UsageDuration.ofSeconds(3600)),
-				new UsageTotal(desktop("ecd-b00000000000000003", "ops-03"), "dave", UsageDuration.ofSeconds(3600)));
+				new UsageTotal(desktop("ecd-hz0000000000000001", "hz-01").inRegion("cn-hangzhou")
+					.billed(BillingMode.PAY_AS_YOU_GO, "POST_PAID"), "carol", UsageDuration.ofSeconds(99999)),
+				new UsageTotal(desktop("ecd-8cndajrdrd424sb99", "dev-01").inRegion("cn-shanghai")
+					.billed(BillingMode.SUBSCRIPTION, "PrePaid"), null, UsageDuration.ofSeconds(43200)),
+				new UsageTotal(desktop("ecd-a00000000000000002", "ops-02").inRegion("cn-shanghai")
+					.billed(BillingMode.PAY_AS_YOU_GO, "PostPaid"), "alice", UsageDuration.ofSeconds(3600)),
+				new UsageTotal(
+						desktop("ecd-b00000000000000003", "ops-03").inRegion("cn-shanghai")
+							.billed(BillingMode.MONTHLY_PACKAGE, "MONTH_PACKAGE"),
+						"dave", UsageDuration.ofSeconds(3600)));
 		StepVerifier.create(connector().usageRanking(RANGE, RankDimension.DESKTOP, 0, 100))
-			.expectNext(new Slice<>(byDesktop, 3))
+			.expectNext(new Slice<>(byDesktop, 4))
 			.verifyComplete();
 		List<AlibabaStubServer.Captured> calls = this.server.requests();
 		assertThat(calls).hasSize(2);
@@ -76,11 +86,12 @@ class AlibabaUsageConnectorFixtureTests {
 		assertThat(calls.get(0).param("StartDate")).isEqualTo(RANGE.from().toString());
 		assertThat(calls.get(0).param("EndDate")).isEqualTo(RANGE.to().toString());
 		assertThat(calls.get(1).param("NextToken")).isEqualTo("AAAAAV3MpHK1AP0pfERHZN5pu6kxSLfRe0l7CSn9QDhvm8T3");
-		List<UsageTotal> byUser = List.of(new UsageTotal(null, "alice", UsageDuration.ofSeconds(39600)),
+		List<UsageTotal> byUser = List.of(new UsageTotal(null, "carol", UsageDuration.ofSeconds(99999)),
+				new UsageTotal(null, "alice", UsageDuration.ofSeconds(39600)),
 				new UsageTotal(null, "bob", UsageDuration.ofSeconds(7200)),
 				new UsageTotal(null, "dave", UsageDuration.ofSeconds(3600)));
-		StepVerifier.create(connector().usageRanking(RANGE, RankDimension.USER, 1, 1))
-			.expectNext(new Slice<>(byUser.subList(1, 2), 3))
+		StepVerifier.create(connector().usageRanking(RANGE, RankDimension.USER, 1, 2))
+			.expectNext(new Slice<>(byUser.subList(1, 3), 4))
 			.verifyComplete();
 	}
 
@@ -88,8 +99,12 @@ class AlibabaUsageConnectorFixtureTests {
 	void idleDesktopsAreTheDesktopsMissingFromTheRanking() {
 		serveFixtures();
 		StepVerifier.create(connector().idleDesktops(NOW.minus(Duration.ofDays(7)), NOW, 0, 10))
-			.expectNext(new Slice<>(List.of(new IdleDesktop(desktop("ecd-c00000000000000004", "spare-04"),
-					Instant.parse("2026-11-18T12:00:00Z"), null)), 1))
+			.expectNext(
+					new Slice<>(List.of(new IdleDesktop(
+							desktop("ecd-c00000000000000004", "spare-04").inRegion("cn-shanghai")
+								.withState(DesktopState.ACTIVE, "Running")
+								.billed(BillingMode.PAY_AS_YOU_GO, "PostPaid"),
+							Instant.parse("2026-11-18T12:00:00Z"), null)), 1))
 			.verifyComplete();
 		StepVerifier
 			.create(connector().idleDesktops(NOW.minus(Duration.ofDays(7)), Instant.parse("2026-11-18T00:00:00Z"), 0,

@@ -23,14 +23,17 @@ import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import io.deskgraph.simulator.alibaba.AlibabaSimulatorProperties;
 import io.deskgraph.simulator.alibaba.AlibabaUsageRow;
 import io.deskgraph.usage.AttachCounts;
+import io.deskgraph.usage.BillingMode;
 import io.deskgraph.usage.DateRange;
 import io.deskgraph.usage.Desktop;
+import io.deskgraph.usage.DesktopState;
 import io.deskgraph.usage.DesktopType;
 import io.deskgraph.usage.DesktopUsage;
 import io.deskgraph.usage.Granularity;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.usage.PlannedQuestion;
 import io.deskgraph.usage.RankDimension;
 import io.deskgraph.usage.RunCounts;
 import io.deskgraph.usage.Slice;
@@ -114,7 +117,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	@Test
-	void usageRankingByDesktopSumsTheEndUsersOfEachDesktopOfTheRegion() {
+	void usageRankingByDesktopSumsTheEndUsersOfEachDesktopOfEveryRegion() {
 		DateRange range = lastDays(30);
 		List<UsageTotal> expected = desktopRanking(range);
 		assertThat(expected).hasSizeGreaterThan(100);
@@ -122,22 +125,85 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 		StepVerifier.create(connector().usageRanking(range, RankDimension.DESKTOP, 0, Integer.MAX_VALUE))
 			.assertNext((slice) -> {
 				assertThat(slice).isEqualTo(new Slice<>(expected, expected.size()));
-				assertThat(slice.items()).allSatisfy(
-						(total) -> assertThat(estate.desktop(total.desktop().nativeId()).orElseThrow().regionId())
-							.isEqualTo(REGION));
+				// The account is of cn-shanghai alone: the other regions' usage counts
+				// too,
+				// each desktop naming its region and how it is billed.
+				assertThat(slice.items()).extracting((total) -> total.desktop().region()).containsAll(estate.regions());
+				assertThat(slice.items()).allSatisfy((total) -> {
+					AlibabaDesktop desktop = estate.desktop(total.desktop().nativeId()).orElseThrow();
+					assertThat(total.desktop().region()).isEqualTo(desktop.regionId());
+					assertThat(total.desktop().vendorBillingMode()).isEqualTo(desktop.rankingChargeType());
+					assertThat(total.desktop().billingMode()).isNotNull();
+				});
+				assertThat(slice.items()).extracting((total) -> total.desktop().billingMode())
+					.contains(BillingMode.SUBSCRIPTION, BillingMode.PAY_AS_YOU_GO, BillingMode.MONTHLY_PACKAGE,
+							BillingMode.DURATION_PACKAGE);
 			})
 			.verifyComplete();
 		// All regions' rows come back from the vendor, in pages of 200.
 		int rows = estate.usageRanking(range.from(), range.to()).size();
-		assertThat(rows).isGreaterThan(expected.size());
+		assertThat(rows).isGreaterThanOrEqualTo(expected.size());
 		assertThat(calls("QueryHistoryUsageDurationRank")).isEqualTo(pages(rows, 200));
+	}
+
+	@Test
+	void configuredRegionsLeaveNoUsageOutOfRankingsAndTotalsAndIdleDesktopsAreTheirsAlone() {
+		// cn-hangzhou is not configured: its usage still counts, its desktops are not
+		// listed as idle.
+		AlibabaUsageConnector connector = connector(List.of("cn-beijing"));
+		assertThat(connector.account().regions()).containsExactly(REGION, "cn-beijing");
+		DateRange range = lastDays(10);
+		List<AlibabaUsageRow> rows = estate.usageRanking(range.from(), range.to());
+		long everyRegion = rows.stream().mapToLong(AlibabaUsageRow::usageDuration).sum();
+		long hangzhou = rows.stream()
+			.filter((row) -> row.regionId().equals("cn-hangzhou"))
+			.mapToLong(AlibabaUsageRow::usageDuration)
+			.sum();
+		assertThat(hangzhou).isPositive();
+		StepVerifier.create(connector.usageRanking(range, RankDimension.DESKTOP, 0, Integer.MAX_VALUE))
+			.assertNext((slice) -> {
+				assertThat(slice.items()).isEqualTo(desktopRanking(range));
+				assertThat(slice.items().stream().mapToLong((total) -> total.duration().seconds()).sum())
+					.isEqualTo(everyRegion);
+				assertThat(slice.items())
+					.anySatisfy((total) -> assertThat(total.desktop().region()).isEqualTo("cn-hangzhou"));
+			})
+			.verifyComplete();
+		StepVerifier.create(connector.usageRanking(range, RankDimension.USER, 0, Integer.MAX_VALUE))
+			.assertNext(
+					(slice) -> assertThat(slice.items().stream().mapToLong((total) -> total.duration().seconds()).sum())
+						.isEqualTo(everyRegion))
+			.verifyComplete();
+		StepVerifier
+			.create(connector.desktopUsage(new UsageQuery(range, Granularity.DAY, List.of(), null, false), 0,
+					Integer.MAX_VALUE))
+			.assertNext((slice) -> {
+				assertThat(slice.items().stream().mapToLong((usage) -> usage.total().seconds()).sum())
+					.isEqualTo(everyRegion);
+				assertThat(slice.totalCount()).isEqualTo(rows.size());
+			})
+			.verifyComplete();
+		Instant since = range.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant until = TODAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+		List<IdleDesktop> idle = expectedIdle(since, until, List.of(REGION, "cn-beijing"));
+		assertThat(idle).extracting((desktop) -> desktop.desktop().region()).contains(REGION, "cn-beijing");
+		long rankCalls = calls("QueryHistoryUsageDurationRank");
+		StepVerifier.create(connector.idleDesktops(since, until, 0, Integer.MAX_VALUE))
+			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(idle, idle.size())))
+			.verifyComplete();
+		// One drain of the ranking for each question (these tests keep no answers),
+		// whatever the regions; one inventory drain per configured region.
+		assertThat(rankCalls).isEqualTo(3 * pages(rows.size(), 200));
+		assertThat(calls("QueryHistoryUsageDurationRank") - rankCalls).isEqualTo(pages(rows.size(), 200));
+		assertThat(calls("DescribeDesktops"))
+			.isEqualTo(pages(estate.desktops(REGION).size(), 100) + pages(estate.desktops("cn-beijing").size(), 100));
 	}
 
 	@Test
 	void usageRankingByUserSumsEveryDesktopOfTheUserInTheRegion() {
 		DateRange range = lastDays(14);
 		Map<String, Long> users = new TreeMap<>();
-		for (AlibabaUsageRow row : regionRows(range)) {
+		for (AlibabaUsageRow row : estate.usageRanking(range.from(), range.to())) {
 			users.merge(row.endUserId(), row.usageDuration(), Long::sum);
 		}
 		List<UsageTotal> expected = users.entrySet()
@@ -250,7 +316,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	@Test
 	void idleDesktopsAreTheRegionsDesktopsWithoutUsageOnTheDaysOfTheWindow() {
 		Instant since = NOW.minus(Duration.ofDays(14));
-		List<IdleDesktop> expected = expectedIdle(since, NOW);
+		List<IdleDesktop> expected = expectedIdle(since, NOW, List.of(REGION));
 		assertThat(expected).hasSizeGreaterThan(12);
 		StepVerifier.create(connector().idleDesktops(since, NOW, 0, Integer.MAX_VALUE))
 			.assertNext((slice) -> assertThat(slice).isEqualTo(new Slice<>(expected, expected.size())))
@@ -265,7 +331,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	void idleDesktopsLeaveOutDesktopsCreatedAfterTheWindow() {
 		Instant until = NOW.minus(Duration.ofDays(20));
 		Instant since = until.minus(Duration.ofDays(10));
-		List<IdleDesktop> expected = expectedIdle(since, until);
+		List<IdleDesktop> expected = expectedIdle(since, until, List.of(REGION));
 		assertThat(estate.desktops(REGION)).anySatisfy((desktop) -> assertThat(desktop.creationTime()).isAfter(until));
 		StepVerifier.create(connector().idleDesktops(since, until, 0, Integer.MAX_VALUE)).assertNext((slice) -> {
 			assertThat(slice).isEqualTo(new Slice<>(expected, expected.size()));
@@ -397,6 +463,22 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	@Test
+	void plannedCallsOfStatusAndIdleDesktopsScaleWithTheRegions() {
+		PlannedQuestion status = new PlannedQuestion(PlannedQuestion.Kind.STATUS, null, null, 10, false, false);
+		PlannedQuestion idle = new PlannedQuestion(PlannedQuestion.Kind.IDLE, null, null, 10, false, false);
+		PlannedQuestion ranking = new PlannedQuestion(PlannedQuestion.Kind.RANKING, lastDays(7), RankDimension.DESKTOP,
+				10, false, false);
+		int groups = AlibabaMapper.RunGroup.values().length;
+		assertThat(connector().plannedCalls(status)).isEqualTo(groups + 1);
+		assertThat(connector().plannedCalls(idle)).isEqualTo(2);
+		AlibabaUsageConnector everyRegion = connector(estate.regions());
+		assertThat(everyRegion.plannedCalls(status)).isEqualTo((groups + 1) * 3);
+		assertThat(everyRegion.plannedCalls(idle)).isEqualTo(3 + 1);
+		// One ranking drain answers every region.
+		assertThat(everyRegion.plannedCalls(ranking)).isEqualTo(connector().plannedCalls(ranking)).isOne();
+	}
+
+	@Test
 	void statusCountsRunStatesWithOneFilteredCallPerGroupAndNoInventoryUnlessLoginOrAttachIsAsked() {
 		StepVerifier.create(connector().desktopStatus(new StatusFilter(List.of(), List.of(), false)))
 			.assertNext((counts) -> {
@@ -454,6 +536,48 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 		return new AlibabaConnectorFactory(TestUpstream.infrastructure(CLOCK), properties).connector(account);
 	}
 
+	/** A connector of the account's region and more. */
+	private static AlibabaUsageConnector connector(List<String> regions) {
+		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, REGION, "Alibaba test",
+				URI.create(simulator.baseUrl()), null, AK, SECRET, null, null, null, regions, null, null, null);
+		return new AlibabaConnectorFactory(TestUpstream.infrastructure(CLOCK), AlibabaProperties.DEFAULTS)
+			.connector(account);
+	}
+
+	/** How the connector documents ChargeType spellings, restated. */
+	static BillingMode billingMode(String chargeType) {
+		return switch (chargeType) {
+			case "PrePaid", "PRE_PAID" -> BillingMode.SUBSCRIPTION;
+			case "PostPaid", "POST_PAID" -> BillingMode.PAY_AS_YOU_GO;
+			case "MONTH_PACKAGE" -> BillingMode.MONTHLY_PACKAGE;
+			case "DURATION" -> BillingMode.DURATION_PACKAGE;
+			default -> BillingMode.OTHER;
+		};
+	}
+
+	/** How the connector documents DesktopStatus values, restated. */
+	static DesktopState state(String desktopStatus) {
+		return switch (desktopStatus) {
+			case "Running", "Pending", "Starting", "Rebuilding" -> DesktopState.ACTIVE;
+			case "Stopped", "Stopping" -> DesktopState.STOPPED;
+			case "Hibernated" -> DesktopState.HIBERNATED;
+			default -> DesktopState.ERROR;
+		};
+	}
+
+	/** A desktop as the ranking rows name it: its region and how the ranking bills it. */
+	private static Desktop ranked(AlibabaDesktop desktop) {
+		return desktop(desktop.desktopId(), desktop.desktopName()).inRegion(desktop.regionId())
+			.billed(billingMode(desktop.rankingChargeType()), desktop.rankingChargeType());
+	}
+
+	/** A desktop as DescribeDesktops answers it. */
+	private static Desktop described(AlibabaDesktop desktop) {
+		return desktop(desktop.desktopId(), desktop.desktopName()).inRegion(desktop.regionId())
+			.withState(state(desktop.desktopStatus()), desktop.desktopStatus())
+			.billed(billingMode(desktop.chargeType()), desktop.chargeType());
+	}
+
 	private static void expectInvalid(Mono<?> call, String argument, String message) {
 		StepVerifier.create(call).expectErrorSatisfies((ex) -> {
 			assertThat(ex).isInstanceOf(InvalidArgumentException.class);
@@ -495,25 +619,18 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 		return Desktop.of(Vendor.ALIBABA, ACCOUNT, nativeId, name);
 	}
 
-	private static List<AlibabaUsageRow> regionRows(DateRange range) {
-		return estate.usageRanking(range.from(), range.to())
-			.stream()
-			.filter((row) -> row.regionId().equals(REGION))
-			.toList();
-	}
-
 	/**
-	 * The ranking by desktop: usage summed over the end users of each desktop of the
+	 * The ranking by desktop: usage summed over the end users of each desktop of every
 	 * region, the end user named when only one used the desktop.
 	 */
 	private static List<UsageTotal> desktopRanking(DateRange range) {
 		Map<String, List<AlibabaUsageRow>> byDesktop = new LinkedHashMap<>();
-		for (AlibabaUsageRow row : regionRows(range)) {
+		for (AlibabaUsageRow row : estate.usageRanking(range.from(), range.to())) {
 			byDesktop.computeIfAbsent(row.desktopId(), (id) -> new ArrayList<>()).add(row);
 		}
 		return byDesktop.values()
 			.stream()
-			.map((rows) -> new UsageTotal(desktop(rows.get(0).desktopId(), rows.get(0).desktopName()),
+			.map((rows) -> new UsageTotal(ranked(estate.desktop(rows.get(0).desktopId()).orElseThrow()),
 					(rows.size() == 1) ? rows.get(0).endUserId() : null,
 					UsageDuration.ofSeconds(rows.stream().mapToLong(AlibabaUsageRow::usageDuration).sum())))
 			.sorted(Comparator.comparingLong((UsageTotal total) -> total.duration().seconds())
@@ -523,13 +640,13 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	/**
-	 * Usage per desktop and end user of the region with any usage in the window, in
+	 * Usage per desktop and end user of every region with any usage in the window, in
 	 * desktop and user order, with a point for each day of use.
 	 */
 	private static List<DesktopUsage> expectedUsage(DateRange range, @Nullable String desktopId,
 			@Nullable String userName) {
 		List<DesktopUsage> usages = new ArrayList<>();
-		for (AlibabaDesktop desktop : estate.desktops(REGION)) {
+		for (AlibabaDesktop desktop : estate.desktops()) {
 			if (desktopId != null && !desktopId.equals(desktop.desktopId())) {
 				continue;
 			}
@@ -546,8 +663,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 				}
 				long total = estate.usageSeconds(desktop.desktopId(), user, range.from(), range.to());
 				if (total > 0) {
-					usages.add(new DesktopUsage(desktop(desktop.desktopId(), desktop.desktopName()), user,
-							UsageDuration.ofSeconds(total), points));
+					usages.add(new DesktopUsage(ranked(desktop), user, UsageDuration.ofSeconds(total), points));
 				}
 			}
 		}
@@ -555,18 +671,17 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	/**
-	 * Desktops of the region created before the end of the window that no end user used
+	 * Desktops of some regions created before the end of the window that no end user used
 	 * on any day the window touches, by id.
 	 */
-	private static List<IdleDesktop> expectedIdle(Instant since, Instant until) {
+	private static List<IdleDesktop> expectedIdle(Instant since, Instant until, List<String> regions) {
 		LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
 		LocalDate last = LocalDate.ofInstant(until.minusNanos(1), ZoneOffset.UTC);
-		return estate.desktops(REGION)
+		return estate.desktops()
 			.stream()
-			.filter((desktop) -> desktop.creationTime().isBefore(until)
+			.filter((desktop) -> regions.contains(desktop.regionId()) && desktop.creationTime().isBefore(until)
 					&& estate.desktopUsageSeconds(desktop.desktopId(), first, last) == 0)
-			.map((desktop) -> new IdleDesktop(desktop(desktop.desktopId(), desktop.desktopName()),
-					desktop.creationTime(), null))
+			.map((desktop) -> new IdleDesktop(described(desktop), desktop.creationTime(), null))
 			.sorted(Comparator.comparing((IdleDesktop idle) -> idle.desktop().nativeId()))
 			.toList();
 	}

@@ -29,7 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author DeskGraph
  */
-@TestPropertySource(properties = { "deskgraph.cache.live-ttl=2s", "deskgraph.security.api-keys[0].name=operator",
+// The demo's Alibaba status takes 5 DescribeDesktops calls in each of its 3 regions: a
+// burst that holds this test's calls (tried again while the vendor is down) lets no
+// answer wait for quota until its 2 s have passed.
+@TestPropertySource(properties = { "deskgraph.cache.live-ttl=2s",
+		"deskgraph.upstream.quotas[alibaba-DescribeDesktops].per-minute=1000",
+		"deskgraph.upstream.quotas[alibaba-DescribeDesktops].burst=200", "deskgraph.security.api-keys[0].name=operator",
 		"deskgraph.security.api-keys[0].key=" + ResponseCacheTests.OPERATOR_KEY,
 		"deskgraph.security.api-keys[1].name=huawei-team",
 		"deskgraph.security.api-keys[1].key=" + ResponseCacheTests.HUAWEI_KEY,

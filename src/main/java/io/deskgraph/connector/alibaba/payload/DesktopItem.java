@@ -15,11 +15,13 @@ import org.springframework.lang.Nullable;
  * @param desktopName the desktop name
  * @param desktopStatus the run state, for example {@code Running} or {@code Stopped}
  * @param connectionStatus {@code Connected}, {@code Disconnected} or {@code Unknown}
- * @param chargeType how the desktop is billed
+ * @param chargeType how the desktop is billed, as the vendor spells it (see
+ * {@link #charge()})
  * @param endUserIds the end users the desktop is assigned to
  * @param officeSiteId the office site (network) of the desktop
  * @param creationTime when the desktop was created, for example {@code 2026-08-06T08:28Z}
  * @param expiredTime when a subscription desktop expires
+ * @param regionId the region of the desktop
  * @author DeskGraph
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,17 +29,38 @@ public record DesktopItem(@JsonProperty("DesktopId") String desktopId,
 		@JsonProperty("DesktopName") @Nullable String desktopName,
 		@JsonProperty("DesktopStatus") @Nullable String desktopStatus,
 		@JsonProperty("ConnectionStatus") @Nullable String connectionStatus,
-		@JsonProperty("ChargeType") ChargeType chargeType,
+		@JsonProperty("ChargeType") @Nullable String chargeType,
 		@JsonProperty("EndUserIds") @JsonFormat(
 				with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> endUserIds,
 		@JsonProperty("OfficeSiteId") @Nullable String officeSiteId,
 		@JsonProperty("CreationTime") @Nullable String creationTime,
-		@JsonProperty("ExpiredTime") @Nullable String expiredTime) {
+		@JsonProperty("ExpiredTime") @Nullable String expiredTime,
+		@JsonProperty("RegionId") @Nullable String regionId) {
 
 	public DesktopItem {
-		chargeType = (chargeType != null) ? chargeType : ChargeType.UNKNOWN;
 		endUserIds = (endUserIds != null) ? endUserIds.stream().filter((id) -> id != null && !id.isBlank()).toList()
 				: List.of();
+	}
+
+	/**
+	 * How the desktop is billed, read from the vendor's spelling.
+	 * @return the charge type; {@link ChargeType#UNKNOWN} when absent or not recognized
+	 */
+	public ChargeType charge() {
+		return ChargeType.of(this.chargeType);
+	}
+
+	/**
+	 * This desktop, in the region it was asked in when the answer did not say its own.
+	 * @param asked the region the DescribeDesktops call named
+	 * @return the desktop with a region
+	 */
+	public DesktopItem orRegion(String asked) {
+		if (this.regionId != null && !this.regionId.isBlank()) {
+			return this;
+		}
+		return new DesktopItem(this.desktopId, this.desktopName, this.desktopStatus, this.connectionStatus,
+				this.chargeType, this.endUserIds, this.officeSiteId, this.creationTime, this.expiredTime, asked);
 	}
 
 }

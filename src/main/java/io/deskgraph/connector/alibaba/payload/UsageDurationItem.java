@@ -12,7 +12,8 @@ import org.springframework.lang.Nullable;
  * @param desktopId the desktop id, for example {@code ecd-8cndajrdrd424sb99}
  * @param desktopName the desktop name
  * @param regionId the region of the desktop
- * @param chargeType how the desktop is billed
+ * @param chargeType how the desktop is billed, as the vendor spells it (see
+ * {@link #charge()})
  * @param usageDuration the usage in seconds, 0 when absent
  * @author DeskGraph
  */
@@ -20,10 +21,14 @@ import org.springframework.lang.Nullable;
 public record UsageDurationItem(@JsonProperty("EndUserId") @Nullable String endUserId,
 		@JsonProperty("DesktopId") @Nullable String desktopId,
 		@JsonProperty("DesktopName") @Nullable String desktopName, @JsonProperty("RegionId") @Nullable String regionId,
-		@JsonProperty("ChargeType") ChargeType chargeType, @JsonProperty("UsageDuration") long usageDuration) {
+		@JsonProperty("ChargeType") @Nullable String chargeType, @JsonProperty("UsageDuration") long usageDuration) {
 
-	public UsageDurationItem {
-		chargeType = (chargeType != null) ? chargeType : ChargeType.UNKNOWN;
+	/**
+	 * How the desktop is billed, read from the vendor's spelling.
+	 * @return the charge type; {@link ChargeType#UNKNOWN} when absent or not recognized
+	 */
+	public ChargeType charge() {
+		return ChargeType.of(this.chargeType);
 	}
 
 }
