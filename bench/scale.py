@@ -44,7 +44,8 @@ HUAWEI_PER_MINUTE = 200
 COLD_TARGET = 1.2  # x the quota-bound minimum
 COLD_SLACK_S = 1.0  # for questions whose minimum is below the time of their HTTP round trips
 WARM_P99_TARGET_S = 0.050
-STATUS_CALLS_TARGET = 10
+# Alibaba counts a region's states in 5 DescribeDesktops calls; Huawei a project's in 1 or 2.
+STATUS_CALLS_PER_REGION = 5
 GIVE_UP_S = 900
 
 STATUS_RUN = """{ desktopStatus(accountIds: ["%s"]) { total run { active stopped error hibernated }
@@ -262,10 +263,11 @@ def heap_after_gc(pid):
 def measure(args):
     simulators = Simulators(args.huawei, args.alibaba)
     simulators.reset()
-    reply = post_graphql(args.graphql, "{ accounts { id vendor } }")
+    reply = post_graphql(args.graphql, "{ accounts { id vendor regions } }")
     if reply.status != 200:
         log("the gateway does not answer: HTTP %s" % reply.status)
         return 2
+    regions = {account["vendor"].lower(): len(account["regions"]) for account in reply.body["data"]["accounts"]}
     today = dt.datetime.now(dt.timezone.utc).date()
     heap_before = heap_after_gc(args.pid)
     items = questions(today)
@@ -276,6 +278,9 @@ def measure(args):
         thread.start()
     for thread in threads:
         thread.join()
+    for track in tracks:
+        for row in track.rows:
+            row["regions"] = regions.get(track.vendor, 1)
     heap_after = heap_after_gc(args.pid)
     cache_weight = cache_weight_mb(args.graphql)
     accounts = {}
@@ -301,8 +306,9 @@ def checks(row):
     result.append(("warm p99 <= 50 ms", row["warm_p99"] <= WARM_P99_TARGET_S and row["warm_bad"] == 0))
     if row["status"]:
         cold_calls = sum(row["calls"].values())
-        result.append(("status <= %d calls" % STATUS_CALLS_TARGET, row["recount_calls"] <= STATUS_CALLS_TARGET
-                       and (cold_calls <= STATUS_CALLS_TARGET or "dashboard" in row["question"])))
+        target = STATUS_CALLS_PER_REGION * row.get("regions", 1)
+        result.append(("status <= %d calls" % target, row["recount_calls"] <= target
+                       and (cold_calls <= target or "dashboard" in row["question"])))
     return result
 
 
@@ -345,9 +351,9 @@ def report(args):
             missed.append("%s desktops: the simulators refused calls over their quota" % run["desktops"])
     lines += ["", "Targets: cold within %.1fx the quota-bound minimum (plus %.0f s for questions whose minimum is "
                   "below their HTTP round trips); warm p99 <= 50 ms with every answer carrying the account's data; "
-                  "status <= %d vendor calls per account and question (the dashboard status, whose login and "
-                  "attach counts need the Alibaba inventory, is held to it once the inventory is kept)." % (
-                      COLD_TARGET, COLD_SLACK_S, STATUS_CALLS_TARGET), ""]
+                  "status <= %d vendor calls per region of the account and question (the dashboard status, whose "
+                  "login and attach counts need the Alibaba inventory, is held to it once the inventory is kept)." % (
+                      COLD_TARGET, COLD_SLACK_S, STATUS_CALLS_PER_REGION), ""]
     if missed:
         lines += ["Missed:", ""] + ["- " + m for m in missed] + [""]
     text = "\n".join(lines)
