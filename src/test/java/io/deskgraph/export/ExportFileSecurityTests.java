@@ -57,8 +57,7 @@ class ExportFileSecurityTests extends ExportFileTestSupport {
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> errors = (List<Map<String, Object>>) gateway(ALIBABA_KEY).post()
 			.uri("/graphql")
-			.bodyValue(Map.of("query", "query($id: ID!) { exportTask(id: $id) { id } }", "variables",
-					Map.of("id", id)))
+			.bodyValue(Map.of("query", "query($id: ID!) { exportTask(id: $id) { id } }", "variables", Map.of("id", id)))
 			.retrieve()
 			.bodyToMono(MAP)
 			.block()
