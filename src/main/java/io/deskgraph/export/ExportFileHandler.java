@@ -62,18 +62,17 @@ class ExportFileHandler {
 
 	Mono<ServerResponse> download(ServerRequest request) {
 		String id = request.pathVariable("id");
-		return AccountScope.current()
-			.flatMap((scope) -> connector(scope, id).downloadExportFile(GlobalId.parse(id, "id").nativeId()))
-			.flatMap(this::stream)
-			.onErrorResume((ex) -> failed(id, ex));
+		return AccountScope.current().flatMap((scope) -> {
+			GlobalId taskId = GlobalId.parse(id, "id");
+			return connector(scope, taskId).downloadExportFile(taskId.nativeId());
+		}).flatMap(this::stream).onErrorResume((ex) -> failed(id, ex));
 	}
 
 	/**
 	 * The connector of the task's account, failing as GraphQL's {@code exportTask} does:
 	 * an account outside the caller's scope is reported exactly like an unknown one.
 	 */
-	private UsageConnector connector(AccountScope scope, String id) {
-		GlobalId taskId = GlobalId.parse(id, "id");
+	private UsageConnector connector(AccountScope scope, GlobalId taskId) {
 		UsageConnector connector;
 		try {
 			connector = this.accounts.get(scope, taskId.accountId(), "id");
@@ -82,8 +81,8 @@ class ExportFileHandler {
 			throw new UnknownAccountException(ex.getMessage());
 		}
 		if (connector.account().vendor() != taskId.vendor()) {
-			throw new InvalidArgumentException("id", "'" + id + "' names vendor " + taskId.vendor() + " but account "
-					+ taskId.accountId() + " belongs to vendor " + connector.account().vendor());
+			throw new InvalidArgumentException("id", "'" + taskId + "' names vendor " + taskId.vendor()
+					+ " but account " + taskId.accountId() + " belongs to vendor " + connector.account().vendor());
 		}
 		return connector;
 	}

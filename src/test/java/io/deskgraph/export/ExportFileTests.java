@@ -96,6 +96,10 @@ class ExportFileTests extends ExportFileTestSupport {
 		ResponseEntity<Map<String, Object>> malformed = download(gateway(), "not-a-global-id");
 		assertThat(malformed.getStatusCode().value()).isEqualTo(400);
 		assertThat(malformed.getBody()).containsEntry("error", "bad_request");
+		ResponseEntity<Map<String, Object>> wrongVendor = download(gateway(), "alibaba:huawei-demo:some-task");
+		assertThat(wrongVendor.getStatusCode().value()).isEqualTo(400);
+		assertThat((String) wrongVendor.getBody().get("message")).contains("belongs to vendor HUAWEI");
+		// Alibaba has no export API: no task of it can exist.
 		ResponseEntity<Map<String, Object>> alibaba = download(gateway(), "alibaba:alibaba-demo:some-task");
 		assertThat(alibaba.getStatusCode().value()).isEqualTo(404);
 	}
