@@ -88,13 +88,14 @@ class HuaweiSimulatorExportTests {
 		List<String> expected = new ArrayList<>();
 		JsonNode metrics = metrics(params);
 		for (JsonNode item : metrics) {
-			expected.add(item.get("resource_id").asText() + "," + item.get("metric").get(0).get("metric_value").asLong()
-					+ "," + item.get("metric").get(1).get("metric_value").asLong());
+			expected.add(String.join(",", item.get("resource_id").asText(), item.get("resource_name").asText(),
+					item.path("resource_pool_id").asText(""), item.path("resource_pool_name").asText(""),
+					item.path("latest_connect_username").asText(""),
+					Long.toString(item.get("metric").get(0).get("metric_value").asLong()),
+					Long.toString(item.get("metric").get(1).get("metric_value").asLong())));
 		}
-		List<String> exported = lines.subList(1, lines.size()).stream().map((line) -> {
-			String[] cells = line.split(",", -1);
-			return cells[0] + "," + cells[5] + "," + cells[6];
-		}).toList();
+		// Every column of every row, in the same order.
+		List<String> exported = lines.subList(1, lines.size());
 		assertThat(exported).isNotEmpty().containsExactlyElementsOf(expected);
 		assertThat(task(taskId).get("is_download").asBoolean()).isTrue();
 	}
