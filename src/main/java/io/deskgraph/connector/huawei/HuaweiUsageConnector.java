@@ -316,9 +316,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 					headers.getFirst(HttpHeaders.CONTENT_DISPOSITION), headers.getContentLength(),
 					(body != null) ? body : Flux.empty());
 		})
-			// What DownloadExportFile answers for a task without a file is not
-			// documented;
-			// the task list is, so it decides whether the task is unknown or not ready.
+			// Its answer for a task without a file is undocumented; the documented task
+			// list decides whether the task is unknown, not ready, failed or expired.
 			.onErrorResume(VendorRejectedException.class,
 					(rejected) -> exportTask(nativeId)
 						.flatMap((task) -> (task.status() == ExportStatus.SUCCESS) ? Mono.<ExportFile>error(rejected)

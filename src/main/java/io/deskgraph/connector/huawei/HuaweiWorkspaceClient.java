@@ -245,9 +245,7 @@ final class HuaweiWorkspaceClient {
 			.onStatus((status) -> status.value() >= 300,
 					(response) -> response.bodyToMono(byte[].class)
 						.defaultIfEmpty(NO_BODY)
-						.map((bytes) -> vendorError(request, response.statusCode().value(),
-								response.headers().asHttpHeaders().getFirst(REQUEST_ID), bytes,
-								response.headers().asHttpHeaders())))
+						.map((bytes) -> downloadError(request, response, bytes)))
 			.toEntityFlux(DataBuffer.class)
 			.map((entity) -> new ResponseEntity<>(stream(request, entity.getBody()), entity.getHeaders(),
 					entity.getStatusCode()))
@@ -255,6 +253,19 @@ final class HuaweiWorkspaceClient {
 			.onErrorMap((ex) -> !(ex instanceof VendorException), (ex) -> transportFailure(request, ex))
 			.doOnError((ex) -> logger.debug("{} for account '{}' failed: {}", request.operation(), this.accountId,
 					ex.getMessage()));
+	}
+
+	private VendorException downloadError(HuaweiRequest request, ClientResponse response, byte[] body) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (status < 400) {
+			// Not retried: the same call would be redirected again.
+			return new VendorRejectedException(Vendor.HUAWEI, this.accountId, status, null,
+					headers.getFirst(REQUEST_ID), describe(request) + " answered a redirect (HTTP " + status
+							+ "), which DeskGraph does not follow with signed headers",
+					null);
+		}
+		return vendorError(request, status, headers.getFirst(REQUEST_ID), body, headers);
 	}
 
 	private Flux<DataBuffer> stream(HuaweiRequest request, @Nullable Flux<DataBuffer> body) {
