@@ -27,8 +27,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that {@code /exports/{id}/file} takes the same bearer JWTs as {@code /graphql},
- * scoped by the same accounts claim.
+ * Tests for {@link ExportFileHandler} behind bearer JWTs: the tokens {@code /graphql}
+ * takes, scoped by the same accounts claim.
  *
  * @author DeskGraph
  */

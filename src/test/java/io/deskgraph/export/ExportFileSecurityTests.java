@@ -15,8 +15,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that {@code /exports/{id}/file} is authorised like {@code /graphql}: the same API
- * keys, the same account scoping and the same per-client rate limit.
+ * Tests for {@link ExportFileHandler} behind API keys: authorised like {@code /graphql},
+ * with the same keys, account scoping and per-client rate limit.
  *
  * @author DeskGraph
  */
