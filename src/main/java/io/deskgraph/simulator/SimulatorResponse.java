@@ -5,19 +5,45 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import reactor.core.publisher.Flux;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
 
 /**
- * One HTTP answer of a simulator.
+ * One HTTP answer of a simulator: a body in memory, or a file streamed in chunks.
  *
  * @param status the HTTP status code
  * @param headers the response headers
- * @param body the body bytes
+ * @param body the body bytes (empty for a streamed answer)
+ * @param stream the chunks of a streamed body, sent without {@code Content-Length}; or
+ * {@code null}
  * @author DeskGraph
  */
-public record SimulatorResponse(int status, HttpHeaders headers, byte[] body) {
+public record SimulatorResponse(int status, HttpHeaders headers, byte[] body, @Nullable Flux<byte[]> stream) {
+
+	/**
+	 * Creates an answer with its body in memory.
+	 * @param status the HTTP status code
+	 * @param headers the response headers
+	 * @param body the body bytes
+	 */
+	public SimulatorResponse(int status, HttpHeaders headers, byte[] body) {
+		this(status, headers, body, null);
+	}
+
+	/**
+	 * Creates an answer whose body is produced chunk by chunk as it is sent, so that a
+	 * large file never sits in memory whole.
+	 * @param status the HTTP status code
+	 * @param headers the response headers
+	 * @param chunks the body's chunks, produced on subscription
+	 * @return the response
+	 */
+	public static SimulatorResponse streamed(int status, HttpHeaders headers, Flux<byte[]> chunks) {
+		return new SimulatorResponse(status, headers, new byte[0], chunks);
+	}
 
 	/** Media type of every JSON answer. */
 	public static final String JSON = MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8";
@@ -66,6 +92,11 @@ public record SimulatorResponse(int status, HttpHeaders headers, byte[] body) {
 	 * @return the truncated response
 	 */
 	public SimulatorResponse truncated() {
+		if (this.stream != null) {
+			// A streamed answer ends after half its first chunk.
+			return new SimulatorResponse(this.status, this.headers, this.body,
+					this.stream.take(1).map((chunk) -> Arrays.copyOf(chunk, chunk.length / 2)));
+		}
 		return new SimulatorResponse(this.status, this.headers, Arrays.copyOf(this.body, this.body.length / 2));
 	}
 
@@ -79,7 +110,7 @@ public record SimulatorResponse(int status, HttpHeaders headers, byte[] body) {
 		HttpHeaders copy = new HttpHeaders();
 		copy.putAll(this.headers);
 		copy.set(name, value);
-		return new SimulatorResponse(this.status, copy, this.body);
+		return new SimulatorResponse(this.status, copy, this.body, this.stream);
 	}
 
 }

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
@@ -189,11 +190,11 @@ public final class SimulatorServer {
 		return delay.then(answer).onErrorResume((ex) -> {
 			logger.error("The {} simulator failed on {} {}", this.name, request.method(), request.rawPath(), ex);
 			return Mono.just(this.api.serverError(request, operation));
-		}).flatMap((ok) -> write(response, ok));
+		}).flatMap((ok) -> write(response, paced(ok, latency)));
 	}
 
 	private static SimulatorResponse malformed(SimulatorResponse answer) {
-		return new SimulatorResponse(200, answer.headers(), answer.body()).truncated();
+		return new SimulatorResponse(200, answer.headers(), answer.body(), answer.stream()).truncated();
 	}
 
 	private SimulatorResponse control(String method, SimulatorRequest request) {
@@ -247,9 +248,26 @@ public final class SimulatorServer {
 		return Mono.fromRunnable(() -> response.withConnection(Connection::dispose));
 	}
 
+	/**
+	 * A streamed answer on a slow link: the injected latency comes again before each
+	 * chunk, as a large file over a slow network arrives piece by piece.
+	 */
+	private static SimulatorResponse paced(SimulatorResponse answer, Duration latency) {
+		Flux<byte[]> stream = answer.stream();
+		if (stream == null || latency.isZero()) {
+			return answer;
+		}
+		return new SimulatorResponse(answer.status(), answer.headers(), answer.body(), stream.delayElements(latency));
+	}
+
 	private static Mono<Void> write(HttpServerResponse response, SimulatorResponse answer) {
 		response.status(answer.status());
 		answer.headers().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		Flux<byte[]> stream = answer.stream();
+		if (stream != null) {
+			// Chunked: the length is not known before the last chunk is produced.
+			return response.sendByteArray(stream).then();
+		}
 		response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(answer.body().length));
 		return response.sendByteArray(Mono.just(answer.body())).then();
 	}

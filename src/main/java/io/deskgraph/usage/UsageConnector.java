@@ -120,6 +120,17 @@ public interface UsageConnector {
 	}
 
 	/**
+	 * Opens the file of a finished export task as a stream; nothing is read before the
+	 * caller subscribes to {@link ExportFile#content()}.
+	 * @param nativeId the vendor's task id
+	 * @return the file, failing with {@link ExportNotDownloadableException} when the
+	 * vendor does not know the task or it has no file
+	 */
+	default Mono<ExportFile> downloadExportFile(String nativeId) {
+		return unsupported("export files");
+	}
+
+	/**
 	 * Desktops by the vendor's ids, with name, region, state and billing mode as the
 	 * vendor reports them, asked in as few calls as the vendor's batch limits allow.
 	 * @param nativeIds the vendor's desktop ids, bounded by the caller

@@ -246,20 +246,21 @@ final class HuaweiMapper {
 
 	private ExportTask task(ExportTaskItem item) {
 		return new ExportTask(exportTaskId(item.taskId()), this.account.id(), item.taskId(), status(item.status()),
-				item.fileName(), item.failReason(), HuaweiFormats.parseInstant(item.createTime()),
-				HuaweiFormats.parseInstant(item.endTime()));
+				item.status(), item.fileName(), item.failReason(), item.errorCode(), item.isDownload(),
+				HuaweiFormats.parseInstant(item.createTime()), HuaweiFormats.parseInstant(item.endTime()));
 	}
 
-	private static ExportStatus status(@Nullable String status) {
+	static ExportStatus status(@Nullable String status) {
 		if (status != null) {
 			for (ExportStatus candidate : ExportStatus.values()) {
-				if (candidate.name().equalsIgnoreCase(status.trim())) {
+				if (candidate != ExportStatus.UNKNOWN && candidate.name().equalsIgnoreCase(status.trim())) {
 					return candidate;
 				}
 			}
 		}
-		// An unknown or missing state means the vendor has not settled the task yet.
-		return ExportStatus.CREATING;
+		// Not CREATING: a state the vendor added since may well be final, and a poller
+		// must not wait on it forever.
+		return ExportStatus.UNKNOWN;
 	}
 
 	String exportTaskId(String taskId) {

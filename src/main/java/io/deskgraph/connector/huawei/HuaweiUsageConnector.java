@@ -32,6 +32,8 @@ import io.deskgraph.usage.DesktopMetric;
 import io.deskgraph.usage.DesktopMetricFilter;
 import io.deskgraph.usage.DesktopType;
 import io.deskgraph.usage.DesktopUsage;
+import io.deskgraph.usage.ExportFile;
+import io.deskgraph.usage.ExportNotDownloadableException;
 import io.deskgraph.usage.ExportStatus;
 import io.deskgraph.usage.ExportTask;
 import io.deskgraph.usage.IdleDesktop;
@@ -51,10 +53,13 @@ import io.deskgraph.usage.UsageTotal;
 import io.deskgraph.usage.UserMetric;
 import io.deskgraph.usage.UserMetricFilter;
 import io.deskgraph.usage.Vendor;
+import io.deskgraph.usage.VendorRejectedException;
 import io.deskgraph.usage.VendorUnavailableException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
 
 /**
@@ -300,7 +305,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 				return this.client.listExportTasks(taskId)
 					.map((tasks) -> this.mapper.find(tasks, taskId)
 						.orElseGet(() -> new ExportTask(this.mapper.exportTaskId(taskId), this.account.id(), taskId,
-								ExportStatus.CREATING, null, null, null, null)));
+								ExportStatus.CREATING, null, null, null, null, null, null, null)));
 			});
 		});
 	}
@@ -309,6 +314,25 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	public Mono<ExportTask> exportTask(String nativeId) {
 		return this.client.listExportTasks(nativeId)
 			.flatMap((tasks) -> Mono.justOrEmpty(this.mapper.find(tasks, nativeId)));
+	}
+
+	@Override
+	public Mono<ExportFile> downloadExportFile(String nativeId) {
+		String id = this.mapper.exportTaskId(nativeId);
+		return this.client.downloadExportFile(nativeId).map((entity) -> {
+			HttpHeaders headers = entity.getHeaders();
+			Flux<DataBuffer> body = entity.getBody();
+			return new ExportFile(id, this.account.id(), headers.getFirst(HttpHeaders.CONTENT_TYPE),
+					headers.getFirst(HttpHeaders.CONTENT_DISPOSITION), headers.getContentLength(),
+					(body != null) ? body : Flux.empty());
+		})
+			// Its answer for a task without a file is undocumented; the documented task
+			// list decides whether the task is unknown, not ready, failed or expired.
+			.onErrorResume(VendorRejectedException.class,
+					(rejected) -> exportTask(nativeId)
+						.flatMap((task) -> (task.status() == ExportStatus.SUCCESS) ? Mono.<ExportFile>error(rejected)
+								: Mono.<ExportFile>error(new ExportNotDownloadableException(id, task)))
+						.switchIfEmpty(Mono.error(() -> new ExportNotDownloadableException(id, null))));
 	}
 
 	/**

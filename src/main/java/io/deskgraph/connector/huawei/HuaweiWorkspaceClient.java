@@ -37,11 +37,14 @@ import io.deskgraph.usage.VendorRejectedException;
 import io.deskgraph.usage.VendorUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -232,6 +235,66 @@ final class HuaweiWorkspaceClient {
 			.build();
 		return exchange(new HuaweiRequest("ListExportTasks", HttpMethod.GET, uri, null), ExportTasksResponse.class,
 				Freshness.LIVE);
+	}
+
+	/**
+	 * DownloadExportFile: opens the file of a finished export task. The answer arrives
+	 * once the vendor sent its headers, through the same quota, bulkhead, breaker and
+	 * retries as every call; its body is a stream for the caller to consume exactly once,
+	 * never read into memory here, and it fails when the vendor stalls longer than the
+	 * response timeout between two buffers.
+	 * @param taskId the task id
+	 * @return the vendor's headers and its body
+	 */
+	Mono<ResponseEntity<Flux<DataBuffer>>> downloadExportFile(String taskId) {
+		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "export-tasks", taskId, "download").build();
+		HuaweiRequest request = new HuaweiRequest("DownloadExportFile", HttpMethod.GET, uri, null);
+		// Freshness.NONE: a file is never cached, and each download is one vendor call.
+		return this.upstream.fetch(
+				new UpstreamRequest(Vendor.HUAWEI, this.accountId, request.operation(), request, Freshness.NONE),
+				() -> open(request));
+	}
+
+	private Mono<ResponseEntity<Flux<DataBuffer>>> open(HuaweiRequest request) {
+		return this.webClient.get()
+			.uri(request.uri())
+			.accept(MediaType.ALL)
+			.retrieve()
+			// A redirect (the docs do not say whether the vendor sends one) is not
+			// followed: the signed headers must not travel to another host.
+			.onStatus((status) -> status.value() >= 300,
+					(response) -> response.bodyToMono(byte[].class)
+						.defaultIfEmpty(NO_BODY)
+						.map((bytes) -> downloadError(request, response, bytes)))
+			.toEntityFlux(DataBuffer.class)
+			.map((entity) -> new ResponseEntity<>(stream(request, entity.getBody()), entity.getHeaders(),
+					entity.getStatusCode()))
+			.timeout(this.properties.responseTimeout())
+			.onErrorMap((ex) -> !(ex instanceof VendorException), (ex) -> transportFailure(request, ex))
+			.doOnError((ex) -> logger.debug("{} for account '{}' failed: {}", request.operation(), this.accountId,
+					ex.getMessage()));
+	}
+
+	private VendorException downloadError(HuaweiRequest request, ClientResponse response, byte[] body) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (status < 400) {
+			// Not retried: the same call would be redirected again.
+			return new VendorRejectedException(Vendor.HUAWEI, this.accountId, status, null,
+					headers.getFirst(REQUEST_ID), describe(request) + " answered a redirect (HTTP " + status
+							+ "), which DeskGraph does not follow with signed headers",
+					null);
+		}
+		return vendorError(request, status, headers.getFirst(REQUEST_ID), body, headers);
+	}
+
+	private Flux<DataBuffer> stream(HuaweiRequest request, @Nullable Flux<DataBuffer> body) {
+		if (body == null) {
+			return Flux.empty();
+		}
+		// Between buffers, not in total: a large file may take long, a stalled one not.
+		return body.timeout(this.properties.responseTimeout())
+			.onErrorMap((ex) -> !(ex instanceof VendorException), (ex) -> transportFailure(request, ex));
 	}
 
 	private static HuaweiRequest.UriBuilder desktopMetrics(HuaweiRequest.UriBuilder uri, DesktopMetricsParams params) {

@@ -7,9 +7,10 @@ package io.deskgraph.simulator.huawei;
  * {@code APIGW.*} codes are the API gateway's published codes and their bodies carry a
  * {@code request_id}. The Workspace service's own codes for statistics validation are not
  * published, so the simulator uses invented ones: {@value #BUSINESS_RULE} for a violated
- * business rule (time window too long, too old, inverted) and {@value #NOT_FOUND} for an
- * export task that does not exist or cannot be downloaded yet. {@value #EMPTY_BODY} is
- * the published "request message is empty" code.
+ * business rule (time window too long, too old, inverted), {@value #NOT_FOUND} for an
+ * export task that does not exist and {@value #NOT_DOWNLOADABLE} for one that has no file
+ * (not {@code SUCCESS}). {@value #EMPTY_BODY} is the published "request message is empty"
+ * code.
  *
  * @author DeskGraph
  */
@@ -18,10 +19,13 @@ final class HuaweiApiException extends RuntimeException {
 	/** Invented Workspace code for a violated business rule (HTTP 400). */
 	static final String BUSINESS_RULE = "WKS.00000002";
 
-	/**
-	 * Invented Workspace code for a missing or not yet downloadable export (HTTP 404).
-	 */
+	/** Invented Workspace code for an export task that does not exist (HTTP 404). */
 	static final String NOT_FOUND = "WKS.00000003";
+
+	/**
+	 * Invented Workspace code for an export task without a file to download (HTTP 400).
+	 */
+	static final String NOT_DOWNLOADABLE = "WKS.00000004";
 
 	/** Published Workspace code for an empty request body (HTTP 400). */
 	static final String EMPTY_BODY = "WKS.0001";
@@ -99,6 +103,10 @@ final class HuaweiApiException extends RuntimeException {
 
 	static HuaweiApiException notFound(String message) {
 		return new HuaweiApiException(404, NOT_FOUND, message, false);
+	}
+
+	static HuaweiApiException notDownloadable(String message) {
+		return new HuaweiApiException(400, NOT_DOWNLOADABLE, message, false);
 	}
 
 }

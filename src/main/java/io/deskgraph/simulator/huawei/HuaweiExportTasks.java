@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskgraph.simulator.SimulatorResponse;
+import reactor.core.publisher.Flux;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
@@ -25,16 +26,37 @@ import org.springframework.lang.Nullable;
  * /v2/{project_id}/export-tasks}) and DownloadExportFile ({@code GET
  * /v2/{project_id}/export-tasks/{task_id}/download}).
  * <p>
- * An export snapshots the matching desktop metric rows when it is created. Its task is
- * {@code CREATING} until the configured ready delay has passed, then {@code SUCCESS} with
- * a file name like {@code DesktopUsageMetric_20260101093000_1a2b3c4d.csv}, and
- * {@code EXPIRED} after the retention period. The vendor's file format is unconfirmed;
- * the simulator serves CSV ({@code text/csv}). {@code is_download} filters only when
- * given.
+ * An export snapshots the desktop metric rows ListDesktopUsageMetric answers for the same
+ * window, filters and order when it is created. Its task is {@code CREATING} until the
+ * configured ready delay has passed, then {@code SUCCESS} with a file name like
+ * {@code DesktopUsageMetric_20260101093000_1a2b3c4d.csv}, and {@code EXPIRED} after the
+ * retention period. An export that matches no desktop ends {@code FAIL} with
+ * {@value #NO_DATA} and a fail reason (the vendor's behaviour here is not documented;
+ * this gives a deterministic failing input). {@code is_download} filters only when given
+ * and turns true when the file is first served.
+ * <p>
+ * The vendor's file format is unconfirmed (VENDOR-APIS.md A3.4). The simulator serves CSV
+ * ({@code text/csv;charset=UTF-8}, RFC 4180 quoting, one header line, then one line per
+ * desktop: ids and names, then {@code desktop_usage} and {@code desktop_idle_duration} in
+ * seconds, the values ListDesktopUsageMetric reports): it is what the console offers for
+ * usage statistics, it can be produced and read row by row, so it is streamed in chunks
+ * of {@value #CHUNK_ROWS} rows with no {@code Content-Length}, and any client can parse
+ * it. A download of an unknown task answers 404 {@value HuaweiApiException#NOT_FOUND},
+ * one of a task that is not {@code SUCCESS} 400
+ * {@value HuaweiApiException#NOT_DOWNLOADABLE}.
  *
  * @author DeskGraph
  */
 final class HuaweiExportTasks {
+
+	/** Invented Workspace code of an export that found nothing to export. */
+	static final String NO_DATA = "WKS.00000005";
+
+	/** Rows per streamed chunk of a file. */
+	static final int CHUNK_ROWS = 100;
+
+	private static final String HEADER = "resource_id,resource_name,resource_pool_id,resource_pool_name,"
+			+ "latest_connect_username,desktop_usage,desktop_idle_duration\n";
 
 	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
 		.withZone(ZoneOffset.UTC);
@@ -59,25 +81,13 @@ final class HuaweiExportTasks {
 
 	TaskCreated export(HuaweiQuery query) {
 		List<HuaweiUsageMetrics.DesktopRow> rows = this.metrics.desktopRows(this.metrics.desktopQuery(query));
-		StringBuilder csv = new StringBuilder(
-				"resource_id,resource_name,resource_pool_id,resource_pool_name,latest_connect_username,"
-						+ "desktop_usage,desktop_idle_duration\n");
+		List<String> lines = new ArrayList<>(rows.size());
 		for (HuaweiUsageMetrics.DesktopRow row : rows) {
 			HuaweiUsageMetrics.DesktopMetric metric = this.metrics.desktopMetric(row);
-			csv.append(metric.resourceId())
-				.append(',')
-				.append(metric.resourceName())
-				.append(',')
-				.append(orEmpty(metric.resourcePoolId()))
-				.append(',')
-				.append(orEmpty(metric.resourcePoolName()))
-				.append(',')
-				.append(orEmpty(metric.latestConnectUsername()))
-				.append(',')
-				.append(row.usageSeconds())
-				.append(',')
-				.append(row.idleSeconds())
-				.append('\n');
+			lines.add(String.join(",", cell(metric.resourceId()), cell(metric.resourceName()),
+					cell(metric.resourcePoolId()), cell(metric.resourcePoolName()),
+					cell(metric.latestConnectUsername()), Long.toString(row.usageSeconds()),
+					Long.toString(row.idleSeconds())) + "\n");
 		}
 		Instant now = this.clock.instant();
 		String id = UUID.randomUUID().toString();
@@ -88,8 +98,19 @@ final class HuaweiExportTasks {
 				.min(Comparator.comparing(Task::createdAt))
 				.ifPresent((oldest) -> this.tasks.remove(oldest.id()));
 		}
-		this.tasks.put(id, new Task(id, now, fileName, csv.toString().getBytes(StandardCharsets.UTF_8)));
+		this.tasks.put(id, new Task(id, now, fileName, List.copyOf(lines)));
 		return new TaskCreated(id);
+	}
+
+	/** A CSV cell, quoted when it holds a separator, a quote or a line break. */
+	private static String cell(@Nullable String value) {
+		if (value == null) {
+			return "";
+		}
+		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+			return value;
+		}
+		return '"' + value.replace("\"", "\"\"") + '"';
 	}
 
 	ExportTasks list(HuaweiQuery query) {
@@ -123,22 +144,25 @@ final class HuaweiExportTasks {
 		}
 		String status = task.item(this.clock.instant(), this.properties).status();
 		if (!status.equals("SUCCESS")) {
-			throw HuaweiApiException
-				.notFound("The export task " + taskId + " is " + status + "; only a SUCCESS task can be downloaded");
+			throw HuaweiApiException.notDownloadable(
+					"The export task " + taskId + " is " + status + "; only a SUCCESS task can be downloaded");
 		}
 		task.downloaded = true;
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8");
 		headers.set(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + task.fileName() + "\"");
-		return new SimulatorResponse(200, headers, task.csv());
+		List<String> lines = task.lines();
+		// Each chunk is rendered when the client asks for it, never the whole file.
+		Flux<byte[]> chunks = Flux.range(0, (lines.size() + CHUNK_ROWS - 1) / CHUNK_ROWS)
+			.map((chunk) -> String.join("",
+					lines.subList(chunk * CHUNK_ROWS, Math.min(lines.size(), (chunk + 1) * CHUNK_ROWS))))
+			.startWith(HEADER)
+			.map((text) -> text.getBytes(StandardCharsets.UTF_8));
+		return SimulatorResponse.streamed(200, headers, chunks);
 	}
 
 	void reset() {
 		this.tasks.clear();
-	}
-
-	private static String orEmpty(@Nullable String value) {
-		return (value != null) ? value : "";
 	}
 
 	private static final class Task {
@@ -149,15 +173,15 @@ final class HuaweiExportTasks {
 
 		private final String fileName;
 
-		private final byte[] csv;
+		private final List<String> lines;
 
 		private volatile boolean downloaded;
 
-		Task(String id, Instant createdAt, String fileName, byte[] csv) {
+		Task(String id, Instant createdAt, String fileName, List<String> lines) {
 			this.id = id;
 			this.createdAt = createdAt;
 			this.fileName = fileName;
-			this.csv = csv;
+			this.lines = lines;
 		}
 
 		String id() {
@@ -172,8 +196,8 @@ final class HuaweiExportTasks {
 			return this.fileName;
 		}
 
-		byte[] csv() {
-			return this.csv;
+		List<String> lines() {
+			return this.lines;
 		}
 
 		ExportTaskItem item(Instant now, HuaweiSimulatorProperties properties) {
@@ -182,9 +206,13 @@ final class HuaweiExportTasks {
 			if (now.isBefore(readyAt)) {
 				return new ExportTaskItem(this.id, null, "CREATING", null, null, created, null, this.downloaded);
 			}
+			String ended = HuaweiUsageReports.TIME.format(readyAt);
+			if (this.lines.isEmpty()) {
+				return new ExportTaskItem(this.id, null, "FAIL", "No data matches the export's time range and filters",
+						NO_DATA, created, ended, false);
+			}
 			String status = now.isBefore(this.createdAt.plus(properties.exportRetention())) ? "SUCCESS" : "EXPIRED";
-			return new ExportTaskItem(this.id, this.fileName, status, null, null, created,
-					HuaweiUsageReports.TIME.format(readyAt), this.downloaded);
+			return new ExportTaskItem(this.id, this.fileName, status, null, null, created, ended, this.downloaded);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.deskgraph.connector.AccountRegistry;
 import io.deskgraph.connector.shared.SharedTier;
+import io.deskgraph.usage.ExportTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -35,9 +36,9 @@ import org.springframework.web.server.WebFilter;
 
 /**
  * The security filter chain of the gateway: API key and bearer JWT authentication,
- * required on {@code /graphql} and the actuator (except health) when configured, a limit
- * on failed authentication per client address, per-client rate limiting and the caller in
- * the Reactor context.
+ * required on {@code /graphql}, the export files under {@code /exports} and the actuator
+ * (except health) when configured, a limit on failed authentication per client address,
+ * per-client rate limiting and the caller in the Reactor context.
  *
  * @author DeskGraph
  */
@@ -59,8 +60,9 @@ class SecurityConfiguration {
 		ClientAddressResolver addresses = new ClientAddressResolver(properties.trustedProxies());
 		report(required, apiKeys, bearer, properties, accounts, addresses, environment);
 		String graphQlPath = graphQl.getHttp().getPath();
+		// Export files are API calls like /graphql: the same credentials and rate limit.
 		ServerWebExchangeMatcher graphQlRequests = ServerWebExchangeMatchers.pathMatchers(graphQlPath,
-				graphQlPath + "/**");
+				graphQlPath + "/**", ExportTask.DOWNLOADS + "/**");
 		SecurityProperties.RateLimit rateLimit = properties.rateLimit();
 		if (!required && !apiKeys && !bearer) {
 			return openAccess(graphQlRequests, rateLimit, properties.accountsClaim(), addresses, sharedTier);

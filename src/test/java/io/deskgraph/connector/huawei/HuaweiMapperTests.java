@@ -135,14 +135,32 @@ class HuaweiMapperTests {
 	}
 
 	@Test
-	void exportTasksAreFoundByIdWithUnknownStatesStillCreating() {
+	void exportTasksAreFoundByIdWithUnknownStatesKeptRaw() {
 		ExportTasksResponse tasks = page("export-tasks.json", ExportTasksResponse.class);
-		assertThat(this.mapper.find(tasks, "task-ready")).contains(new ExportTask("huawei:" + ACCOUNT + ":task-ready",
-				ACCOUNT, "task-ready", ExportStatus.SUCCESS, "DesktopUsageMetric_20261120.csv", null,
-				Instant.parse("2026-11-20T10:15:30Z"), Instant.parse("2026-11-20T10:15:33Z")));
-		assertThat(this.mapper.find(tasks, "task-odd")).get()
-			.satisfies((task) -> assertThat(task.status()).isEqualTo(ExportStatus.CREATING));
+		ExportTask ready = new ExportTask("huawei:" + ACCOUNT + ":task-ready", ACCOUNT, "task-ready",
+				ExportStatus.SUCCESS, "SUCCESS", "DesktopUsageMetric_20261120.csv", null, null, false,
+				Instant.parse("2026-11-20T10:15:30Z"), Instant.parse("2026-11-20T10:15:33Z"));
+		assertThat(this.mapper.find(tasks, "task-ready")).contains(ready);
+		assertThat(ready.downloadUrl()).isEqualTo("/exports/huawei:" + ACCOUNT + ":task-ready/file");
+		assertThat(this.mapper.find(tasks, "task-odd")).get().satisfies((task) -> {
+			assertThat(task.status()).isEqualTo(ExportStatus.UNKNOWN);
+			assertThat(task.vendorStatus()).isEqualTo("SOMETHING_NEW");
+			assertThat(task.downloaded()).isNull();
+			assertThat(task.downloadUrl()).isNull();
+		});
 		assertThat(this.mapper.find(tasks, "task-unknown")).isEmpty();
+	}
+
+	@Test
+	void failedExportTasksCarryTheirErrorCodeAndReason() {
+		ExportTasksResponse tasks = page("export-tasks.json", ExportTasksResponse.class);
+		assertThat(this.mapper.find(tasks, "task-failed")).get().satisfies((task) -> {
+			assertThat(task.status()).isEqualTo(ExportStatus.FAIL);
+			assertThat(task.errorCode()).isEqualTo("WKS.0042");
+			assertThat(task.failReason()).isEqualTo("No data to export");
+			assertThat(task.downloaded()).isFalse();
+			assertThat(task.downloadUrl()).isNull();
+		});
 	}
 
 	private Desktop desktop(String nativeId, String name) {

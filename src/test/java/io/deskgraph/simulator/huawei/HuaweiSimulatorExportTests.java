@@ -69,8 +69,8 @@ class HuaweiSimulatorExportTests {
 		assertThat(creating.has("file_name")).isFalse();
 		assertThat(creating.get("is_download").asBoolean()).isFalse();
 		HttpResponse<String> early = get("/v2/%s/export-tasks/" + taskId + "/download", Map.of());
-		assertThat(early.statusCode()).isEqualTo(404);
-		assertThat(JSON.readTree(early.body()).get("error_code").asText()).isEqualTo("WKS.00000003");
+		assertThat(early.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(early.body()).get("error_code").asText()).isEqualTo("WKS.00000004");
 		clock.advance(Duration.ofSeconds(4));
 		JsonNode done = task(taskId);
 		assertThat(done.get("status").asText()).isEqualTo("SUCCESS");
@@ -88,15 +88,60 @@ class HuaweiSimulatorExportTests {
 		List<String> expected = new ArrayList<>();
 		JsonNode metrics = metrics(params);
 		for (JsonNode item : metrics) {
-			expected.add(item.get("resource_id").asText() + "," + item.get("metric").get(0).get("metric_value").asLong()
-					+ "," + item.get("metric").get(1).get("metric_value").asLong());
+			expected.add(String.join(",", item.get("resource_id").asText(), item.get("resource_name").asText(),
+					item.path("resource_pool_id").asText(""), item.path("resource_pool_name").asText(""),
+					item.path("latest_connect_username").asText(""),
+					Long.toString(item.get("metric").get(0).get("metric_value").asLong()),
+					Long.toString(item.get("metric").get(1).get("metric_value").asLong())));
 		}
-		List<String> exported = lines.subList(1, lines.size()).stream().map((line) -> {
-			String[] cells = line.split(",", -1);
-			return cells[0] + "," + cells[5] + "," + cells[6];
-		}).toList();
+		// Every column of every row, in the same order.
+		List<String> exported = lines.subList(1, lines.size());
 		assertThat(exported).isNotEmpty().containsExactlyElementsOf(expected);
 		assertThat(task(taskId).get("is_download").asBoolean()).isTrue();
+	}
+
+	@Test
+	void downloadIsAStreamedCsvAttachmentNamedLikeTheTaskAndMarksItDownloaded() throws Exception {
+		String taskId = export(window(30));
+		clock.advance(Duration.ofSeconds(4));
+		JsonNode done = task(taskId);
+		assertThat(JSON.readTree(get("/v2/%s/export-tasks", Map.of("is_download", List.of("true"))).body())
+			.get("count")
+			.asInt()).isZero();
+		HttpResponse<String> file = get("/v2/%s/export-tasks/" + taskId + "/download", Map.of());
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Content-Type")).contains("text/csv;charset=UTF-8");
+		assertThat(file.headers().firstValue("Content-Disposition"))
+			.contains("attachment; filename=\"" + done.get("file_name").asText() + "\"");
+		// Streamed in chunks: the length is not known up front.
+		assertThat(file.headers().firstValue("Content-Length")).isEmpty();
+		List<String> lines = file.body().lines().toList();
+		// 300 desktops: more lines than one chunk holds.
+		assertThat(lines)
+			.hasSize(1 + JSON.readTree(get("/v2/%s/statistics/metrics/desktops", with(window(30), "limit", "1")).body())
+				.get("count")
+				.asInt());
+		assertThat(lines.size()).isGreaterThan(HuaweiExportTasks.CHUNK_ROWS * 2);
+		JsonNode downloaded = JSON.readTree(get("/v2/%s/export-tasks", Map.of("is_download", List.of("true"))).body());
+		assertThat(downloaded.get("count").asInt()).isEqualTo(1);
+		assertThat(downloaded.get("export_tasks").get(0).get("task_id").asText()).isEqualTo(taskId);
+	}
+
+	@Test
+	void exportMatchingNoDesktopFailsWithErrorCodeAndReasonAndHasNoFile() throws Exception {
+		String taskId = export(with(window(10), "resource_name", "no-desktop-is-named-like-this"));
+		assertThat(task(taskId).get("status").asText()).isEqualTo("CREATING");
+		clock.advance(Duration.ofSeconds(4));
+		JsonNode failed = task(taskId);
+		assertThat(failed.get("status").asText()).isEqualTo("FAIL");
+		assertThat(failed.get("error_code").asText()).isEqualTo(HuaweiExportTasks.NO_DATA);
+		assertThat(failed.get("fail_reason").asText()).isNotBlank();
+		assertThat(failed.has("file_name")).isFalse();
+		assertThat(failed.get("end_time").asText()).isNotBlank();
+		HttpResponse<String> download = get("/v2/%s/export-tasks/" + taskId + "/download", Map.of());
+		assertThat(download.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(download.body()).get("error_code").asText()).isEqualTo("WKS.00000004");
+		assertThat(task(taskId).get("is_download").asBoolean()).isFalse();
 	}
 
 	@Test
@@ -122,8 +167,13 @@ class HuaweiSimulatorExportTests {
 		assertThat(succeeded.get("count").asInt()).isEqualTo(1);
 		clock.advance(Duration.ofHours(3));
 		assertThat(task(first).get("status").asText()).isEqualTo("EXPIRED");
-		assertThat(get("/v2/%s/export-tasks/" + first + "/download", Map.of()).statusCode()).isEqualTo(404);
-		assertThat(get("/v2/%s/export-tasks/no-such-task/download", Map.of()).statusCode()).isEqualTo(404);
+		HttpResponse<String> expired = get("/v2/%s/export-tasks/" + first + "/download", Map.of());
+		assertThat(expired.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(expired.body()).get("error_code").asText()).isEqualTo("WKS.00000004");
+		HttpResponse<String> unknown = get("/v2/%s/export-tasks/no-such-task/download", Map.of());
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(JSON.readTree(unknown.body()).get("error_code").asText()).isEqualTo("WKS.00000003");
+		assertThat(JSON.readTree(unknown.body()).get("error_msg").asText()).contains("no-such-task");
 	}
 
 	@Test
@@ -150,6 +200,12 @@ class HuaweiSimulatorExportTests {
 		LocalDate last = LocalDate.now(clock).minusDays(2);
 		return Map.of("start_time", List.of(METRIC_TIME.format(last.minusDays(days - 1).atStartOfDay(ZoneOffset.UTC))),
 				"end_time", List.of(METRIC_TIME.format(last.atTime(23, 59, 59).atZone(ZoneOffset.UTC))));
+	}
+
+	private static Map<String, List<String>> with(Map<String, List<String>> params, String name, String value) {
+		Map<String, List<String>> copy = new java.util.HashMap<>(params);
+		copy.put(name, List.of(value));
+		return copy;
 	}
 
 	private static String export(Map<String, List<String>> params) throws Exception {
