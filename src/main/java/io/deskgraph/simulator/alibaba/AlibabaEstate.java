@@ -3,6 +3,7 @@ package io.deskgraph.simulator.alibaba;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -105,7 +106,18 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	 * from its current day, and it decides which part of today has passed
 	 */
 	public AlibabaEstate(long seed, int size, Clock clock) {
-		super(seed, size, clock);
+		this(seed, size, clock, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Builds the estate on the days of a zone.
+	 * @param seed the seed; the same seed, size and day give the same estate
+	 * @param size the number of desktops, across all regions
+	 * @param clock the simulator clock
+	 * @param zone the zone of the vendor's days: StartDate and EndDate name its days
+	 */
+	public AlibabaEstate(long seed, int size, Clock clock, ZoneId zone) {
+		super(seed, size, clock, zone);
 		Random random = calendar().layoutRandom();
 		this.officeSites = officeSites(random);
 		List<String> userPool = userPool(random, size + size / 4 + 8);
@@ -295,7 +307,7 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	}
 
 	private long usage(Profile profile, int user, long epochDay, long asOfSecond) {
-		int endedHours = SeededCalendar.endedHours(epochDay, asOfSecond);
+		int endedHours = calendar().endedHours(epochDay, asOfSecond);
 		if (!profile.days().contains(epochDay) || endedHours == 0) {
 			return 0;
 		}

@@ -104,7 +104,8 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 	static void startSimulator() {
 		HuaweiSimulatorProperties properties = new HuaweiSimulatorProperties(0, "127.0.0.1", 42, 300, PROJECT_ID, AK,
 				SK, IAM_TOKEN, SECURITY_TOKEN, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofHours(24),
-				Duration.ofSeconds(2), new HuaweiSimulatorProperties.Quotas(200, 200, 100, 200, 200, 200, 200, 200));
+				Duration.ofSeconds(2), new HuaweiSimulatorProperties.Quotas(200, 200, 100, 200, 200, 200, 200, 200),
+				ZoneOffset.UTC, 2);
 		simulator = new HuaweiSimulator(properties, clock);
 		simulator.port();
 		estate = simulator.estate();
@@ -342,7 +343,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 			.map((row) -> new DesktopMetric(desktop(row.desktop().id(), row.desktop().name()), row.desktop().poolId(),
 					(row.desktop().poolId() != null) ? estate.pool(row.desktop().poolId()).orElseThrow().name() : null,
 					row.desktop().userName(), UsageDuration.ofSeconds(row.usage()),
-					UsageDuration.ofSeconds(row.idleDays() * 86_400L)))
+					UsageDuration.ofSeconds(row.idleDays() * 86_400L), row.desktop().enterpriseProjectId()))
 			.toList();
 		assertThat(expected).hasSizeGreaterThan(2);
 		DesktopMetricFilter filter = new DesktopMetricFilter("dev", 1, null, null, null);
@@ -373,7 +374,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 				}
 			}
 			expected.add(new UserMetric(ACCOUNT, user, UsageDuration.ofSeconds(usage), successes + failures, successes,
-					failures));
+					failures, estate.desktopsOf(user).get(0).enterpriseProjectId()));
 		}
 		expected.sort(Comparator.comparingLong((UserMetric metric) -> metric.usage().seconds())
 			.thenComparing(UserMetric::userName));
