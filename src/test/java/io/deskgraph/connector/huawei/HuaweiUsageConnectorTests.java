@@ -355,6 +355,51 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	@Test
+	void enterpriseProjectOfTheQueryOrElseOfTheAccountScopesMetricsRankingsAndExports() {
+		DateRange range = new DateRange(TODAY.minusDays(20), TODAY.minusDays(1));
+		String project = estate.enterpriseProjects().get(1);
+		MetricSort byUsage = new MetricSort(MetricSortField.DESKTOP_USAGE, SortDirection.DESC);
+		List<String> expected = desktopRows(range).stream()
+			.filter((row) -> row.desktop().enterpriseProjectId().equals(project))
+			.sorted(Comparator.comparingLong(DesktopRow::usage).reversed().thenComparing((row) -> row.desktop().id()))
+			.map((row) -> row.desktop().id())
+			.toList();
+		assertThat(expected).isNotEmpty().hasSizeLessThan(desktopRows(range).size());
+		DesktopMetricFilter named = new DesktopMetricFilter(null, null, null, null, null, project);
+		Slice<DesktopMetric> filtered = connector().desktopMetrics(range, named, byUsage, 0, 500)
+			.block(Duration.ofSeconds(10));
+		assertThat(filtered.items()).extracting((metric) -> metric.desktop().nativeId()).isEqualTo(expected);
+		assertThat(filtered.items())
+			.allSatisfy((metric) -> assertThat(metric.enterpriseProjectId()).isEqualTo(project));
+		// The account's project applies when the query names none, to rankings too.
+		HuaweiUsageConnector scoped = connector(project);
+		assertThat(scoped.account().enterpriseProjectId()).isEqualTo(project);
+		assertThat(
+				scoped.desktopMetrics(range, DesktopMetricFilter.NONE, byUsage, 0, 500).block(Duration.ofSeconds(10)))
+			.isEqualTo(filtered);
+		assertThat(scoped.usageRanking(range, RankDimension.DESKTOP, 0, 500).block(Duration.ofSeconds(10)).items())
+			.extracting((total) -> total.desktop().nativeId())
+			.isEqualTo(expected);
+		List<String> users = estate.users()
+			.stream()
+			.filter((user) -> estate.desktopsOf(user).get(0).enterpriseProjectId().equals(project))
+			.sorted()
+			.toList();
+		assertThat(scoped.userMetrics(range, UserMetricFilter.NONE, null, 0, 500).block(Duration.ofSeconds(10)).items())
+			.extracting(UserMetric::userName)
+			.containsExactlyElementsOf(users);
+		// A project the query names wins over the account's.
+		Slice<DesktopMetric> defaultProject = scoped
+			.desktopMetrics(range, new DesktopMetricFilter(null, null, null, null, null, "0"), byUsage, 0, 500)
+			.block(Duration.ofSeconds(10));
+		assertThat(defaultProject.items()).isNotEmpty()
+			.allSatisfy((metric) -> assertThat(metric.enterpriseProjectId()).isEqualTo("0"));
+		StepVerifier.create(scoped.startDesktopUsageExport(range, DesktopMetricFilter.NONE, byUsage))
+			.assertNext((task) -> assertThat(task.accountId()).isEqualTo(ACCOUNT))
+			.verifyComplete();
+	}
+
+	@Test
 	void userMetricsReportUsageAndLogins() {
 		DateRange range = new DateRange(TODAY.minusDays(14), TODAY.minusDays(1));
 		List<LocalDate> days = metricDays(range);
@@ -544,6 +589,14 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 				URI.create(simulator.baseUrl()), PROJECT_ID, accessKey, secretKey, securityToken, authToken, null, null,
 				null, null, null);
 		return new HuaweiConnectorFactory(TestUpstream.infrastructure(clock), properties).connector(account);
+	}
+
+	private static HuaweiUsageConnector connector(String enterpriseProjectId) {
+		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
+				URI.create(simulator.baseUrl()), PROJECT_ID, AK, SK, null, null, null, null, null, null,
+				enterpriseProjectId);
+		return new HuaweiConnectorFactory(TestUpstream.infrastructure(clock), HuaweiProperties.DEFAULTS)
+			.connector(account);
 	}
 
 	private static void expectInvalid(Mono<?> call, String argument, String message) {
