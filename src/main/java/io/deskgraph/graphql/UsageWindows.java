@@ -26,10 +26,12 @@ import org.springframework.stereotype.Component;
  * ({@code deskgraph.limits.max-range-days}), before any work is done for them.
  * <p>
  * A day is a day of each account's day zone, and one query may span accounts of several
- * zones, so "today" here is the latest today of any configured account: a day that is
- * today somewhere is not refused as future. Each connector then counts its vendor's own
- * limits (90 or 180 days back) from its account's today and cuts what lies past it; a
- * window one account cannot serve fails that account's source only.
+ * zones, so a window is judged by the union of the accounts' days: "today" is the latest
+ * today of any configured account (a day that is today somewhere is not future), and
+ * {@code max-range-days} is counted back from the earliest today (a day within reach
+ * somewhere is not too old). Each connector then counts its vendor's own limits (90 or
+ * 180 days back) from its account's today and cuts what lies past it; a window one
+ * account cannot serve fails that account's source only.
  *
  * @author DeskGraph
  */
@@ -105,10 +107,19 @@ class UsageWindows {
 
 	/**
 	 * The earliest day any window may start on.
-	 * @return today minus {@code deskgraph.limits.max-range-days}
+	 * @return the earliest today of the accounts' day zones minus
+	 * {@code deskgraph.limits.max-range-days}
 	 */
 	LocalDate earliestDay() {
-		return today().minusDays(this.maxRangeDays);
+		Instant now = this.clock.instant();
+		LocalDate earliest = null;
+		for (ZoneId zone : this.zones) {
+			LocalDate day = LocalDate.ofInstant(now, zone);
+			if (earliest == null || day.isBefore(earliest)) {
+				earliest = day;
+			}
+		}
+		return earliest.minusDays(this.maxRangeDays);
 	}
 
 	/**

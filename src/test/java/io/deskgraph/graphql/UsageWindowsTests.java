@@ -83,6 +83,8 @@ class UsageWindowsTests {
 				List.of(Account.UTC));
 		DateRange shanghaiToday = new DateRange(LocalDate.of(2026, 3, 11), LocalDate.of(2026, 3, 11));
 		assertThat(mixed.today()).isEqualTo(LocalDate.of(2026, 3, 11));
+		// Too old is counted from the earliest today: a day within reach of one account.
+		assertThat(mixed.earliestDay()).isEqualTo(utcOnly.earliestDay()).isEqualTo(EARLIEST);
 		assertThat(mixed.pastDays(shanghaiToday, "range")).isEqualTo(shanghaiToday);
 		assertThatExceptionOfType(InvalidArgumentException.class)
 			.isThrownBy(() -> utcOnly.pastDays(shanghaiToday, "range"))
