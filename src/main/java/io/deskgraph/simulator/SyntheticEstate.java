@@ -152,7 +152,7 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 	/**
 	 * Returns the generator of one decision about a desktop's usage on a day.
 	 * @param profile the desktop
-	 * @param epochDay the UTC day
+	 * @param epochDay the day
 	 * @param stream the decision
 	 * @return the generator, the same for the same arguments
 	 * @see SeededCalendar#random(int, long, int)
@@ -250,8 +250,8 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 	}
 
 	/**
-	 * The UTC days on which a desktop can have usage: from the day after it was created
-	 * up to the idle streak that lasts to today, if it has one.
+	 * The days on which a desktop can have usage: from the day after it was created up to
+	 * the idle streak that lasts to today, if it has one.
 	 *
 	 * @param first the first such day, as an epoch day
 	 * @param idleFrom the first day of the idle streak, {@link Long#MAX_VALUE} for a
@@ -264,7 +264,7 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 
 		/**
 		 * Tells whether the desktop can have usage on a day.
-		 * @param epochDay the UTC day
+		 * @param epochDay the day
 		 * @return {@code true} if it can
 		 */
 		public boolean contains(long epochDay) {
