@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +77,36 @@ class EnterpriseProjectTests extends GatewayTestSupport {
 		assertThat(response.path("desktopMetrics.sources").entityList(MAP).get()).containsExactlyInAnyOrder(
 				Map.of("accountId", "huawei-demo", "state", "OK"),
 				Map.of("accountId", "alibaba-demo", "state", "UNSUPPORTED"));
+	}
+
+	@Test
+	void projectsNeverShareCachedAnswers() {
+		Map<String, Object> range = range(today().minusDays(8), today().minusDays(2));
+		Map<String, Set<String>> desktopsByProject = new LinkedHashMap<>();
+		for (String project : List.of(estate().enterpriseProjects().get(1), estate().enterpriseProjects().get(2),
+				estate().enterpriseProjects().get(1))) {
+			long before = upstreamCalls("ListDesktopUsageMetric");
+			List<String> ids = huawei("projectDesktopMetrics").variable("range", range)
+				.variable("filter", Map.of("enterpriseProjectId", project))
+				.variable("first", 500)
+				.execute()
+				.path("desktopMetrics.edges[*].node.desktop.nativeId")
+				.entityList(String.class)
+				.get();
+			long calls = upstreamCalls("ListDesktopUsageMetric") - before;
+			if (desktopsByProject.containsKey(project)) {
+				// Asked again: the same answer, from the cache.
+				assertThat(Set.copyOf(ids)).isEqualTo(desktopsByProject.get(project));
+				assertThat(calls).isZero();
+			}
+			else {
+				assertThat(calls).isPositive();
+				desktopsByProject.put(project, Set.copyOf(ids));
+			}
+		}
+		assertThat(desktopsByProject.values()).allSatisfy((ids) -> assertThat(ids).isNotEmpty());
+		List<Set<String>> answers = List.copyOf(desktopsByProject.values());
+		assertThat(answers.get(0)).doesNotContainAnyElementsOf(answers.get(1));
 	}
 
 	@Test
