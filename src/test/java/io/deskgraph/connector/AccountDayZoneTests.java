@@ -183,6 +183,27 @@ class AccountDayZoneTests {
 	}
 
 	@Test
+	void huaweiWindowsAreCutAtTodayInTheAccountsZone() {
+		// 05:00 UTC on November 20 is still November 19 in Honolulu.
+		clock.set(Instant.parse("2026-11-20T05:00:00Z"));
+		DateRange utcToday = new DateRange(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20));
+		UsageConnector honolulu = huawei(huaweiHonolulu, HONOLULU);
+		assertThat(honolulu.desktopMetrics(utcToday, DesktopMetricFilter.NONE, byUsage(), 0, 10)
+			.block(Duration.ofSeconds(30))).isEqualTo(new Slice<>(List.of(), 0));
+		assertThat(usage(honolulu, utcToday)).isEmpty();
+		assertThat(calls(huaweiHonolulu.baseUrl(), "ListDesktopUsageMetric")
+				+ calls(huaweiHonolulu.baseUrl(), "ListUsedDesktopInfo"))
+			.isZero();
+		DateRange twoDays = new DateRange(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 20));
+		assertThat(usage(honolulu, twoDays)).isNotEmpty()
+			.allSatisfy((desktop) -> assertThat(desktop.points())
+				.allSatisfy((point) -> assertThat(point.date()).isEqualTo(LocalDate.of(2026, 11, 19))));
+		UsageConnector utc = huawei(huaweiUtc, Account.UTC);
+		utc.desktopMetrics(utcToday, DesktopMetricFilter.NONE, byUsage(), 0, 10).block(Duration.ofSeconds(30));
+		assertThat(calls(huaweiUtc.baseUrl(), "ListDesktopUsageMetric")).isPositive();
+	}
+
+	@Test
 	void huaweiMetricsAndDailyPointsAreDaysOfTheAccountsZone() {
 		clock.set(Instant.parse("2026-11-20T05:00:00Z"));
 		HuaweiEstate estate = huaweiHonolulu.estate();

@@ -209,12 +209,18 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	@Override
-	public Mono<Slice<DesktopUsage>> desktopUsage(UsageQuery query, long offset, int count) {
+	public Mono<Slice<DesktopUsage>> desktopUsage(UsageQuery asked, long offset, int count) {
 		return Mono.defer(() -> {
-			if (query.desktopIds().size() > MAX_DESKTOP_IDS) {
+			if (asked.desktopIds().size() > MAX_DESKTOP_IDS) {
 				throw new InvalidArgumentException("desktopIds", "Huawei desktop usage takes at most " + MAX_DESKTOP_IDS
-						+ " desktop ids per query; got " + query.desktopIds().size());
+						+ " desktop ids per query; got " + asked.desktopIds().size());
 			}
+			DateRange past = upToToday(asked.range());
+			if (past == null) {
+				return Mono.just(new Slice<DesktopUsage>(List.of(), 0));
+			}
+			UsageQuery query = new UsageQuery(past, asked.granularity(), asked.desktopIds(), asked.userName(),
+					asked.withPoints());
 			List<DateRange> windows = windows(query.range(), USED_MAX_DAYS);
 			if (windows.size() == 1) {
 				return usedDesktops(query, windows.get(0), offset, count);
@@ -236,8 +242,12 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	@Override
-	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
+	public Mono<Slice<UsageTotal>> usageRanking(DateRange asked, RankDimension by, long offset, int count) {
 		return Mono.defer(() -> {
+			DateRange range = upToToday(asked);
+			if (range == null) {
+				return Mono.just(new Slice<UsageTotal>(List.of(), 0));
+			}
 			if (by == RankDimension.USER) {
 				if (range.days() > USER_METRICS_MAX_DAYS) {
 					return userRankingAcrossWindows(range, offset, count);
@@ -258,9 +268,13 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	@Override
-	public Mono<Slice<DesktopMetric>> desktopMetrics(DateRange range, DesktopMetricFilter filter, MetricSort sort,
+	public Mono<Slice<DesktopMetric>> desktopMetrics(DateRange asked, DesktopMetricFilter filter, MetricSort sort,
 			long offset, int count) {
 		return Mono.defer(() -> {
+			DateRange range = upToToday(asked);
+			if (range == null) {
+				return Mono.just(new Slice<DesktopMetric>(List.of(), 0));
+			}
 			checkDesktopMetricsWindow(range, "desktop usage metrics");
 			DesktopMetricsParams params = desktopMetricsParams(range, filter, sort);
 			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
@@ -270,9 +284,13 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	@Override
-	public Mono<Slice<UserMetric>> userMetrics(DateRange range, UserMetricFilter filter, MetricSort sort, long offset,
+	public Mono<Slice<UserMetric>> userMetrics(DateRange asked, UserMetricFilter filter, MetricSort sort, long offset,
 			int count) {
 		return Mono.defer(() -> {
+			DateRange range = upToToday(asked);
+			if (range == null) {
+				return Mono.just(new Slice<UserMetric>(List.of(), 0));
+			}
 			checkUserMetricsWindow(range);
 			UserMetricsParams params = userMetricsParams(range, filter, sort);
 			return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
@@ -490,6 +508,20 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	@Nullable
 	private String enterpriseProject(@Nullable String named) {
 		return (named != null) ? named : this.account.enterpriseProjectId();
+	}
+
+	/**
+	 * The part of a range up to the account's today: DeskGraph accepts days up to the
+	 * latest today of all accounts, which may be tomorrow in this account's zone.
+	 * @return the range cut at today, or {@code null} when it starts after today
+	 */
+	@Nullable
+	private DateRange upToToday(DateRange range) {
+		LocalDate today = this.days.today();
+		if (range.from().isAfter(today)) {
+			return null;
+		}
+		return range.to().isAfter(today) ? new DateRange(range.from(), today) : range;
 	}
 
 	private void checkDesktopMetricsWindow(DateRange range, String what) {
