@@ -209,10 +209,9 @@ class AccountDayZoneTests {
 		HuaweiEstate estate = huaweiHonolulu.estate();
 		LocalDate day = LocalDate.of(2026, 11, 17);
 		UsageConnector honolulu = huawei(huaweiHonolulu, HONOLULU);
-		// The metric window is sent as the instants of Honolulu's day, which hold exactly
-		// that day's aggregate (stamped 23:59:59 Honolulu time); UTC bounds would hold
-		// the
-		// day before.
+		// The metric window is sent as the instants of Honolulu's day, which hold
+		// exactly that day's aggregate (stamped 23:59:59 Honolulu time); UTC bounds
+		// would hold the day before.
 		List<DesktopMetric> metrics = honolulu
 			.desktopMetrics(new DateRange(day, day), DesktopMetricFilter.NONE, byUsage(), 0, 500)
 			.block(Duration.ofSeconds(30))

@@ -48,9 +48,8 @@ class SeededCalendarTests {
 
 	@Test
 	void daysOfAnotherZoneStartAndEndInThatZone() {
-		// 10:30 UTC is 18:30 in Shanghai: ten hours of the UTC day have ended, eighteen
-		// of
-		// the Shanghai day.
+		// 10:30 UTC is 18:30 in Shanghai: ten hours of the UTC day have ended,
+		// eighteen of the Shanghai day.
 		SeededCalendar shanghai = new SeededCalendar(42, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
 		long today = LocalDate.of(2026, 11, 18).toEpochDay();
 		assertThat(shanghai.endedHours(today)).isEqualTo(18);

@@ -71,8 +71,7 @@ class SimulatorConfigurationTests {
 			assertThat(properties.accessKey()).isEqualTo("HWDEMOAK00000000000A");
 			assertThat(properties.quotas().listUsedDesktopInfo()).isEqualTo(100);
 			assertThat(properties.quotas().listDesktopUsageMetric()).isEqualTo(200);
-			// The days and aggregation hour Huawei documents; the demo account shares
-			// them.
+			// Huawei's documented days and aggregation hour, shared by the demo.
 			assertThat(properties.dayZone()).isEqualTo(ZoneId.of("UTC"));
 			assertThat(properties.aggregationHour()).isEqualTo(2);
 			assertThat(properties.toString()).doesNotContain(properties.secretKey())

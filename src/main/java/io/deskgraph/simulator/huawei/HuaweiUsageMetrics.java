@@ -132,9 +132,8 @@ final class HuaweiUsageMetrics {
 		String sortField = query.oneOf("sort_field", List.of("desktop_usage", "desktop_idle_duration"));
 		boolean descending = !"ASC".equals(query.oneOf("sort_type", List.of("ASC", "DESC")));
 		checkOrder(start, end);
-		// Counted in whole days of the estate's zone, so a window starting at midnight
-		// 180
-		// days ago is allowed.
+		// Counted in whole days of the estate's zone, so a window starting at
+		// midnight 180 days ago is allowed.
 		Instant oldest = this.estate.today()
 			.minusDays(DESKTOP_HISTORY_DAYS)
 			.atStartOfDay(this.estate.dayZone())
