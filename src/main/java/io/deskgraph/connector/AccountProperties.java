@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.deskgraph.usage.Account;
-
+import io.deskgraph.usage.EnterpriseProjects;
 import io.deskgraph.usage.Vendor;
 
 import org.springframework.lang.Nullable;
@@ -66,13 +66,25 @@ public record AccountProperties(String id, Vendor vendor, String region, @Nullab
 	 * The account these properties configure, with the documented defaults for what is
 	 * not set.
 	 * @return the account
-	 * @throws IllegalArgumentException if aggregation-hour is outside 0 to 23 or regions
-	 * has a blank entry
+	 * @throws IllegalArgumentException if aggregation-hour is outside 0 to 23, regions
+	 * has a blank entry, or enterprise-project-id is set on a vendor without enterprise
+	 * projects or is neither "0" nor a UUID
 	 */
 	public Account account() {
 		if (this.aggregationHour != null && (this.aggregationHour < 0 || this.aggregationHour > 23)) {
 			throw new IllegalArgumentException("deskgraph.accounts[" + this.id
 					+ "].aggregation-hour must be 0 to 23; got " + this.aggregationHour);
+		}
+		String enterpriseProject = (this.enterpriseProjectId != null && !this.enterpriseProjectId.isBlank())
+				? this.enterpriseProjectId.trim() : null;
+		if (enterpriseProject != null && this.vendor != Vendor.HUAWEI) {
+			throw new IllegalArgumentException("deskgraph.accounts[" + this.id
+					+ "].enterprise-project-id is a Huawei setting; " + this.vendor + " has no enterprise projects");
+		}
+		if (enterpriseProject != null && !EnterpriseProjects.isValid(enterpriseProject)) {
+			throw new IllegalArgumentException("deskgraph.accounts[" + this.id
+					+ "].enterprise-project-id must be \"0\" (the default project) or the project's UUID; got '"
+					+ enterpriseProject + "'");
 		}
 		List<String> covered = new ArrayList<>();
 		covered.add(this.region);
@@ -87,8 +99,7 @@ public record AccountProperties(String id, Vendor vendor, String region, @Nullab
 		return new Account(this.id, this.vendor, this.region, this.name, List.copyOf(covered),
 				(this.dayZone != null) ? this.dayZone : Account.UTC,
 				(this.aggregationHour != null) ? this.aggregationHour : Account.DEFAULT_AGGREGATION_HOUR,
-				(this.enterpriseProjectId != null && !this.enterpriseProjectId.isBlank()) ? this.enterpriseProjectId
-						: null);
+				enterpriseProject);
 	}
 
 	@Override

@@ -1,10 +1,5 @@
 package io.deskgraph.connector;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
 /**
  * How long a vendor answer stays true, which decides how long it is cached.
  *
@@ -12,7 +7,10 @@ import java.time.ZoneOffset;
  */
 public enum Freshness {
 
-	/** Usage of days the vendor has aggregated (final after 02:00 UTC the next day). */
+	/**
+	 * Usage of days the vendor has aggregated: final after the account's aggregation hour
+	 * of the next day in its day zone ({@link AccountDays#ofWindowEnding}).
+	 */
 	FINAL,
 
 	/** Data that still grows: the current day, windows ending now. */
@@ -30,20 +28,5 @@ public enum Freshness {
 
 	/** Never cached: calls that change something at the vendor. */
 	NONE;
-
-	/** Hour (UTC) of the next day after which the vendors have aggregated a day. */
-	public static final int AGGREGATED_AT_HOUR = 2;
-
-	/**
-	 * Freshness of usage for a window ending on a day.
-	 * @param lastDay the last day of the window
-	 * @param clock the clock
-	 * @return {@link #FINAL} once the vendor has aggregated that day, else
-	 * {@link #RECENT}
-	 */
-	public static Freshness ofWindowEnding(LocalDate lastDay, Clock clock) {
-		Instant finalAt = lastDay.plusDays(1).atTime(AGGREGATED_AT_HOUR, 0).toInstant(ZoneOffset.UTC);
-		return clock.instant().isBefore(finalAt) ? RECENT : FINAL;
-	}
 
 }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.deskgraph.usage.DesktopMetricFilter;
+import io.deskgraph.usage.EnterpriseProjects;
 import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.MetricSort;
 import io.deskgraph.usage.MetricSortField;
@@ -36,6 +37,7 @@ final class MetricArguments {
 		range("filter.minIdleDays", "filter.maxIdleDays", filter.minIdleDays(), filter.maxIdleDays(), MAX_IDLE_DAYS);
 		range("filter.usageMinHours", "filter.usageMaxHours", filter.usageMinHours(), filter.usageMaxHours(),
 				Integer.MAX_VALUE - 1);
+		EnterpriseProjects.check(filter.enterpriseProjectId(), "filter.enterpriseProjectId");
 		return filter;
 	}
 
@@ -45,6 +47,7 @@ final class MetricArguments {
 		}
 		range("filter.usageMinHours", "filter.usageMaxHours", filter.usageMinHours(), filter.usageMaxHours(),
 				Integer.MAX_VALUE - 1);
+		EnterpriseProjects.check(filter.enterpriseProjectId(), "filter.enterpriseProjectId");
 		return filter;
 	}
 

@@ -4,25 +4,28 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * The seed and the simulator clock a synthetic estate is generated and read with: UTC day
- * arithmetic, weekends, the hours of a day that have ended, and deterministic randomness
- * per desktop and day.
+ * The seed, the simulator clock and the day zone a synthetic estate is generated and read
+ * with: day arithmetic in that zone, weekends, the hours of a day that have ended, and
+ * deterministic randomness per desktop and day.
  * <p>
  * An estate is laid out once, from one generator drawn in a fixed order and relative to
- * the UTC day it is laid out on. Its usage is read later, any number of times and in any
+ * the day it is laid out on. Its usage is read later, any number of times and in any
  * order, so each desktop and day draws from its own generator, mixed from the seed, the
- * desktop, the day and a stream number (one stream per independent decision).
+ * desktop, the day and a stream number (one stream per independent decision). Days are
+ * days of the zone (UTC unless the simulator is set otherwise); an epoch day is the
+ * zone's {@link LocalDate#toEpochDay()}.
  *
  * @author DeskGraph
  */
 public final class SeededCalendar {
 
-	/** Seconds in a UTC day. */
+	/** Seconds in a day without a daylight-saving change. */
 	public static final long SECONDS_PER_DAY = 86_400;
 
 	private static final int SECONDS_PER_HOUR = 3600;
@@ -31,17 +34,31 @@ public final class SeededCalendar {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	private final LocalDate layoutDay;
 
 	/**
-	 * Creates the calendar of an estate laid out now.
+	 * Creates the calendar of an estate of UTC days laid out now.
 	 * @param seed the seed of the estate
 	 * @param clock the simulator clock; its current UTC day becomes the layout day
 	 */
 	public SeededCalendar(long seed, Clock clock) {
+		this(seed, clock, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Creates the calendar of an estate laid out now.
+	 * @param seed the seed of the estate
+	 * @param clock the simulator clock; its current day in {@code zone} becomes the
+	 * layout day
+	 * @param zone the zone of the vendor's days
+	 */
+	public SeededCalendar(long seed, Clock clock, ZoneId zone) {
 		this.seed = seed;
 		this.clock = clock;
-		this.layoutDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		this.zone = zone;
+		this.layoutDay = LocalDate.ofInstant(clock.instant(), zone);
 	}
 
 	/**
@@ -61,16 +78,24 @@ public final class SeededCalendar {
 	}
 
 	/**
-	 * Returns the current UTC day on the simulator clock.
-	 * @return today
+	 * Returns the zone of the estate's days.
+	 * @return the zone
 	 */
-	public LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	public ZoneId zone() {
+		return this.zone;
 	}
 
 	/**
-	 * Returns the UTC day the estate was laid out on, which creation times and idle
-	 * streaks are counted back from.
+	 * Returns the current day on the simulator clock.
+	 * @return today
+	 */
+	public LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), this.zone);
+	}
+
+	/**
+	 * Returns the day the estate was laid out on, which creation times and idle streaks
+	 * are counted back from.
 	 * @return the layout day
 	 */
 	public LocalDate layoutDay() {
@@ -80,10 +105,10 @@ public final class SeededCalendar {
 	/**
 	 * Returns the start of a day before the layout day.
 	 * @param days how many days before the layout day
-	 * @return 00:00 UTC of that day
+	 * @return 00:00 of that day in the estate's zone
 	 */
 	public Instant startOfDayBefore(int days) {
-		return this.layoutDay.minusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant();
+		return this.layoutDay.minusDays(days).atStartOfDay(this.zone).toInstant();
 	}
 
 	/**
@@ -99,7 +124,7 @@ public final class SeededCalendar {
 	 * Returns the generator of one decision about one desktop on one day: the same
 	 * arguments always give the same draws, whatever was drawn before.
 	 * @param desktop the desktop's position in the layout
-	 * @param epochDay the UTC day
+	 * @param epochDay the day
 	 * @param stream the decision, so that independent decisions draw independently
 	 * @return the generator
 	 */
@@ -112,7 +137,7 @@ public final class SeededCalendar {
 	/**
 	 * Returns how many hours of a day have ended on the simulator clock; usage in the
 	 * other hours does not count yet, which makes today partial and the future empty.
-	 * @param epochDay the UTC day
+	 * @param epochDay the day
 	 * @return 0 to 24
 	 */
 	public int endedHours(long epochDay) {
@@ -121,41 +146,41 @@ public final class SeededCalendar {
 
 	/**
 	 * Returns how many hours of a day had ended at a moment.
-	 * @param epochDay the UTC day
+	 * @param epochDay the day
 	 * @param asOfEpochSecond the moment
 	 * @return 0 to 24
 	 */
-	public static int endedHours(long epochDay, long asOfEpochSecond) {
+	public int endedHours(long epochDay, long asOfEpochSecond) {
 		long dayStart = startOfDay(epochDay);
-		if (asOfEpochSecond >= dayStart + SECONDS_PER_DAY) {
+		if (asOfEpochSecond >= startOfDay(epochDay + 1)) {
 			return 24;
 		}
 		if (asOfEpochSecond < dayStart) {
 			return 0;
 		}
-		return (int) ((asOfEpochSecond - dayStart) / SECONDS_PER_HOUR);
+		return (int) Math.min(24, (asOfEpochSecond - dayStart) / SECONDS_PER_HOUR);
 	}
 
 	/**
-	 * Returns the UTC day of a moment.
+	 * Returns the day of a moment.
 	 * @param instant the moment
-	 * @return the epoch day
+	 * @return the epoch day in the estate's zone
 	 */
-	public static long epochDay(Instant instant) {
-		return Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+	public long epochDay(Instant instant) {
+		return LocalDate.ofInstant(instant, this.zone).toEpochDay();
 	}
 
 	/**
-	 * Returns the start of a UTC day.
+	 * Returns the start of a day.
 	 * @param epochDay the epoch day
-	 * @return 00:00 UTC of that day, in epoch seconds
+	 * @return 00:00 of that day in the estate's zone, in epoch seconds
 	 */
-	public static long startOfDay(long epochDay) {
-		return epochDay * SECONDS_PER_DAY;
+	public long startOfDay(long epochDay) {
+		return LocalDate.ofEpochDay(epochDay).atStartOfDay(this.zone).toEpochSecond();
 	}
 
 	/**
-	 * Tells whether a UTC day falls on a weekend, when desktops are rarely used.
+	 * Tells whether a day falls on a weekend, when desktops are rarely used.
 	 * @param epochDay the epoch day
 	 * @return {@code true} on Saturdays and Sundays
 	 */

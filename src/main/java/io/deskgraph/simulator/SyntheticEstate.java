@@ -3,6 +3,7 @@ package io.deskgraph.simulator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -50,12 +51,13 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 	 * @param size the number of desktops
 	 * @param clock the simulator clock; the estate is laid out back from its current day,
 	 * and it decides which hours have passed
+	 * @param zone the zone of the vendor's days
 	 */
-	protected SyntheticEstate(long seed, int size, Clock clock) {
+	protected SyntheticEstate(long seed, int size, Clock clock, ZoneId zone) {
 		if (size < 0) {
 			throw new IllegalArgumentException("size must not be negative");
 		}
-		this.calendar = new SeededCalendar(seed, clock);
+		this.calendar = new SeededCalendar(seed, clock, zone);
 	}
 
 	/**
@@ -75,11 +77,19 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 	}
 
 	/**
-	 * Returns the current UTC day on the simulator clock.
+	 * Returns the current day on the simulator clock, in the estate's day zone.
 	 * @return today
 	 */
 	public LocalDate today() {
 		return this.calendar.today();
+	}
+
+	/**
+	 * Returns the zone of the vendor's days: usage is counted per day of this zone.
+	 * @return the zone
+	 */
+	public ZoneId dayZone() {
+		return this.calendar.zone();
 	}
 
 	/**
@@ -142,7 +152,7 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 	/**
 	 * Returns the generator of one decision about a desktop's usage on a day.
 	 * @param profile the desktop
-	 * @param epochDay the UTC day
+	 * @param epochDay the day
 	 * @param stream the decision
 	 * @return the generator, the same for the same arguments
 	 * @see SeededCalendar#random(int, long, int)
@@ -160,7 +170,7 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 	 * @return the days
 	 */
 	protected UsageDays usageDays(UsageProfile usage, Instant created, int idleDays) {
-		long first = SeededCalendar.epochDay(created) + 1;
+		long first = this.calendar.epochDay(created) + 1;
 		return switch (usage) {
 			case REGULAR -> new UsageDays(first, Long.MAX_VALUE);
 			case IDLE -> new UsageDays(first, this.calendar.layoutDay().toEpochDay() - idleDays);
@@ -240,8 +250,8 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 	}
 
 	/**
-	 * The UTC days on which a desktop can have usage: from the day after it was created
-	 * up to the idle streak that lasts to today, if it has one.
+	 * The days on which a desktop can have usage: from the day after it was created up to
+	 * the idle streak that lasts to today, if it has one.
 	 *
 	 * @param first the first such day, as an epoch day
 	 * @param idleFrom the first day of the idle streak, {@link Long#MAX_VALUE} for a
@@ -254,7 +264,7 @@ public abstract class SyntheticEstate<D, P extends SyntheticEstate.DesktopProfil
 
 		/**
 		 * Tells whether the desktop can have usage on a day.
-		 * @param epochDay the UTC day
+		 * @param epochDay the day
 		 * @return {@code true} if it can
 		 */
 		public boolean contains(long epochDay) {

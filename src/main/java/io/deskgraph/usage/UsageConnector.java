@@ -6,6 +6,8 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.lang.Nullable;
+
 /**
  * What DeskGraph asks of one vendor account, in vendor-neutral records; each vendor
  * implements the questions it has an API for.
@@ -82,7 +84,7 @@ public interface UsageConnector {
 	 */
 	default Mono<Slice<DesktopMetric>> desktopMetrics(DateRange range, DesktopMetricFilter filter, MetricSort sort,
 			long offset, int count) {
-		return unsupported("desktop metrics");
+		return unsupported(inProject("desktop metrics", filter.enterpriseProjectId()));
 	}
 
 	/**
@@ -96,7 +98,7 @@ public interface UsageConnector {
 	 */
 	default Mono<Slice<UserMetric>> userMetrics(DateRange range, UserMetricFilter filter, MetricSort sort, long offset,
 			int count) {
-		return unsupported("user metrics");
+		return unsupported(inProject("user metrics", filter.enterpriseProjectId()));
 	}
 
 	/**
@@ -107,7 +109,7 @@ public interface UsageConnector {
 	 * @return the created task
 	 */
 	default Mono<ExportTask> startDesktopUsageExport(DateRange range, DesktopMetricFilter filter, MetricSort sort) {
-		return unsupported("usage export");
+		return unsupported(inProject("usage export", filter.enterpriseProjectId()));
 	}
 
 	/**
@@ -150,6 +152,15 @@ public interface UsageConnector {
 	 */
 	default int plannedCalls(PlannedQuestion question) {
 		return 0;
+	}
+
+	/**
+	 * Names the enterprise project a question is restricted to, so that a vendor without
+	 * enterprise projects says so rather than seeming to answer for all desktops.
+	 */
+	private static String inProject(String question, @Nullable String enterpriseProjectId) {
+		return (enterpriseProjectId != null) ? question + " of an enterprise project (" + enterpriseProjectId
+				+ "); enterprise projects are a Huawei feature" : question;
 	}
 
 	private <T> Mono<T> unsupported(String question) {

@@ -1,7 +1,7 @@
 package io.deskgraph.graphql;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -158,12 +158,14 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 	void idleDesktopsAreTheDesktopsOfEveryRegionWithoutUsage() {
 		LocalDate from = aliToday().minusDays(14);
 		LocalDate until = aliToday();
+		// Midnights of the account's days, so that the window covers whole days of it.
+		ZoneId zone = aliEstate().dayZone();
 		List<String> seen = new ArrayList<>();
 		String after = null;
 		boolean hasNext = true;
 		while (hasNext) {
-			var response = alibabaOnly("idleDesktops").variable("since", from.atStartOfDay(ZoneOffset.UTC).toString())
-				.variable("until", until.atStartOfDay(ZoneOffset.UTC).toString())
+			var response = alibabaOnly("idleDesktops").variable("since", from.atStartOfDay(zone).toInstant().toString())
+				.variable("until", until.atStartOfDay(zone).toInstant().toString())
 				.variable("first", 7)
 				.variable("after", after)
 				.execute();
@@ -174,7 +176,7 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 		}
 		Set<String> expected = aliEstate().desktops()
 			.stream()
-			.filter((desktop) -> desktop.creationTime().isBefore(until.atStartOfDay(ZoneOffset.UTC).toInstant()))
+			.filter((desktop) -> desktop.creationTime().isBefore(until.atStartOfDay(zone).toInstant()))
 			.filter((desktop) -> aliEstate().desktopUsageSeconds(desktop.desktopId(), from, until.minusDays(1)) == 0)
 			.map(AlibabaDesktop::desktopId)
 			.collect(Collectors.toSet());
@@ -193,7 +195,7 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 				    edges { node { desktop { nativeId name region state vendorState billingMode vendorBillingMode } } }
 				  }
 				}""")
-			.variable("since", from.atStartOfDay(ZoneOffset.UTC).toString())
+			.variable("since", from.atStartOfDay(aliEstate().dayZone()).toInstant().toString())
 			.execute()
 			.path("idleDesktops.edges[*].node.desktop")
 			.entityList(Map.class)

@@ -1,5 +1,6 @@
 package io.deskgraph.graphql;
 
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,10 @@ class BadInputTests extends GatewayTestSupport {
 
 	@Test
 	void futureRangeIsBadRequest() {
-		badRequest(ranking(range(today().plusDays(1), today().plusDays(3)), 5), "range", "future");
+		// The day after the latest today of the demo accounts (Alibaba's days are China
+		// time, a day ahead of UTC from 16:00 UTC).
+		LocalDate latest = this.alibaba.estate().today().isAfter(today()) ? this.alibaba.estate().today() : today();
+		badRequest(ranking(range(latest.plusDays(1), latest.plusDays(3)), 5), "range", "future");
 	}
 
 	@Test

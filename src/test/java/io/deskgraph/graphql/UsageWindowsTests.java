@@ -3,9 +3,12 @@ package io.deskgraph.graphql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.deskgraph.system.limits.LimitsProperties;
+import io.deskgraph.usage.Account;
 import io.deskgraph.usage.DateRange;
 import io.deskgraph.usage.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,8 @@ class UsageWindowsTests {
 	/** Today minus the default {@code max-range-days} of 366. */
 	private static final LocalDate EARLIEST = LocalDate.of(2025, 3, 9);
 
-	private final UsageWindows windows = new UsageWindows(Clock.fixed(NOW, ZoneOffset.UTC), defaultLimits());
+	private final UsageWindows windows = new UsageWindows(Clock.fixed(NOW, ZoneOffset.UTC), defaultLimits(),
+			List.of(Account.UTC));
 
 	@Test
 	void defaultLimitsAllowAYearAndADay() {
@@ -67,6 +71,28 @@ class UsageWindowsTests {
 			.isThrownBy(() -> this.windows.pastDays(range, "input.range"))
 			.satisfies((ex) -> assertThat(ex.getArgument()).isEqualTo("input.range"))
 			.withMessage("input.range: from (2026-03-11) is in the future; usage exists up to today (2026-03-10, UTC)");
+	}
+
+	@Test
+	void todayIsTheLatestTodayOfTheAccountsDayZones() {
+		// 16:30 UTC on March 10 is already March 11 in Shanghai (UTC+8).
+		Instant evening = Instant.parse("2026-03-10T16:30:00Z");
+		UsageWindows mixed = new UsageWindows(Clock.fixed(evening, ZoneOffset.UTC), defaultLimits(),
+				List.of(Account.UTC, ZoneId.of("Asia/Shanghai")));
+		UsageWindows utcOnly = new UsageWindows(Clock.fixed(evening, ZoneOffset.UTC), defaultLimits(),
+				List.of(Account.UTC));
+		DateRange shanghaiToday = new DateRange(LocalDate.of(2026, 3, 11), LocalDate.of(2026, 3, 11));
+		assertThat(mixed.today()).isEqualTo(LocalDate.of(2026, 3, 11));
+		// Too old is counted from the earliest today: a day within reach of one account.
+		assertThat(mixed.earliestDay()).isEqualTo(utcOnly.earliestDay()).isEqualTo(EARLIEST);
+		assertThat(mixed.pastDays(shanghaiToday, "range")).isEqualTo(shanghaiToday);
+		assertThatExceptionOfType(InvalidArgumentException.class)
+			.isThrownBy(() -> utcOnly.pastDays(shanghaiToday, "range"))
+			.withMessage("range: from (2026-03-11) is in the future; usage exists up to today (2026-03-10, UTC)");
+		DateRange later = new DateRange(LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 12));
+		assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(() -> mixed.pastDays(later, "range"))
+			.withMessage("range: from (2026-03-12) is in the future; usage exists up to today (2026-03-11, "
+					+ "Asia/Shanghai)");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.deskgraph.simulator;
 
+import java.time.ZoneId;
 import java.util.Map;
 
 import io.deskgraph.simulator.alibaba.AlibabaSimulatorProperties;
@@ -70,6 +71,9 @@ class SimulatorConfigurationTests {
 			assertThat(properties.accessKey()).isEqualTo("HWDEMOAK00000000000A");
 			assertThat(properties.quotas().listUsedDesktopInfo()).isEqualTo(100);
 			assertThat(properties.quotas().listDesktopUsageMetric()).isEqualTo(200);
+			// Huawei's documented days and aggregation hour, shared by the demo.
+			assertThat(properties.dayZone()).isEqualTo(ZoneId.of("UTC"));
+			assertThat(properties.aggregationHour()).isEqualTo(2);
 			assertThat(properties.toString()).doesNotContain(properties.secretKey())
 				.doesNotContain(properties.iamToken());
 		});

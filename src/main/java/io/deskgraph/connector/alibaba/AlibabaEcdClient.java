@@ -134,10 +134,11 @@ final class AlibabaEcdClient {
 	 * @param bizType the account's BizType, or {@code null} to leave it out
 	 * @param limit page size, at most 200
 	 * @param nextToken the token of the page wanted, or {@code null} for the first
+	 * @param freshness how long the page stays true, from the account's days
 	 * @return the page
 	 */
 	Mono<UsageDurationRankResponse> queryHistoryUsageDurationRank(LocalDate startDate, LocalDate endDate,
-			@Nullable Integer bizType, int limit, @Nullable String nextToken) {
+			@Nullable Integer bizType, int limit, @Nullable String nextToken, Freshness freshness) {
 		Assert.isTrue(limit >= 1 && limit <= MAX_RANK_LIMIT, "Limit must be between 1 and " + MAX_RANK_LIMIT);
 		AlibabaRequest request = AlibabaRequest.of(this.endpoint, QUERY_HISTORY_USAGE_DURATION_RANK)
 			.param("StartDate", startDate)
@@ -146,7 +147,7 @@ final class AlibabaEcdClient {
 			.param("NextToken", nextToken)
 			.param("BizType", bizType)
 			.build();
-		return exchange(request, UsageDurationRankResponse.class, Freshness.ofWindowEnding(endDate, this.clock));
+		return exchange(request, UsageDurationRankResponse.class, freshness);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.deskgraph.connector.alibaba;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -31,6 +30,7 @@ import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.VendorWindowException;
 import io.deskgraph.usage.LoginCounts;
+import io.deskgraph.connector.AccountDays;
 import io.deskgraph.connector.DerivedViews;
 import io.deskgraph.connector.Drain;
 import io.deskgraph.connector.DrainJobs;
@@ -65,8 +65,10 @@ import org.springframework.util.StringUtils;
  * counts, the inventory behind login and attach counts and idle desktops, and desktops
  * looked up by id are asked of each configured region (each drain and cached page its
  * region's own) and merged. Usage is reported per day only, for the last 90 days: a
- * window may start 90 days before today (UTC) at the earliest, and windows starting
- * earlier are rejected before any call.
+ * window may start 90 days before today at the earliest, and windows starting earlier are
+ * rejected before any call. Days are the account's days ({@link Account#dayZone()}):
+ * StartDate and EndDate name no zone, and DeskGraph sends the account's days as they are
+ * and cuts windows at its today, as the vendor takes no EndDate after today.
  * <p>
  * The payloads are mapped to records by {@link AlibabaMapper}, which documents how
  * desktop states are counted.
@@ -102,7 +104,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 
 	private final AlibabaProperties properties;
 
-	private final Clock clock;
+	private final AccountDays days;
 
 	private final AlibabaMapper mapper;
 
@@ -126,7 +128,7 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		this.client = client;
 		this.bizType = bizType;
 		this.properties = properties;
-		this.clock = clock;
+		this.days = AccountDays.of(account, clock);
 		this.mapper = new AlibabaMapper(account);
 		this.drains = drains;
 	}
@@ -212,10 +214,10 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	public Mono<Slice<IdleDesktop>> idleDesktops(Instant since, Instant until, long offset, int count) {
 		return Mono.defer(() -> {
 			LocalDate today = today();
-			LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
+			LocalDate first = this.days.dayOf(since);
 			// The last day the window touches: an end at midnight does not reach into
 			// that day.
-			LocalDate last = LocalDate.ofInstant(until.isAfter(since) ? until.minusNanos(1) : since, ZoneOffset.UTC);
+			LocalDate last = this.days.dayOf(until.isAfter(since) ? until.minusNanos(1) : since);
 			checkWindow(first, "since");
 			DateRange days = new DateRange(first, last.isAfter(today) ? today : last);
 			return Mono.zip(inventories(), usageRows(days)).map((answers) -> {
@@ -237,8 +239,11 @@ public final class AlibabaUsageConnector implements UsageConnector {
 				throw new UnsupportedQueryException("Alibaba ECD reports usage per day only (account "
 						+ this.account.id() + "); ask for DAY granularity");
 			}
-			DateRange range = query.range();
-			checkRange(range);
+			checkRange(query.range());
+			DateRange range = upToToday(query.range());
+			if (range == null) {
+				return Mono.just(new Slice<>(List.<DesktopUsage>of(), 0));
+			}
 			return usageRows(range).flatMap((rows) -> {
 				AlibabaMapper.DesktopUsages usages = this.mapper.desktopUsages(rows, query);
 				List<AlibabaMapper.UsageKey> page = Slice.of(usages.keys(), offset, count).items();
@@ -254,7 +259,11 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
 		return Mono.defer(() -> {
 			checkRange(range);
-			return usageRows(range).map((rows) -> this.mapper
+			DateRange past = upToToday(range);
+			if (past == null) {
+				return Mono.just(new Slice<>(List.<UsageTotal>of(), 0));
+			}
+			return usageRows(past).map((rows) -> this.mapper
 				.ranking(this.views.of(by, List.of(rows), () -> this.mapper.rank(rows, by)), offset, count));
 		});
 	}
@@ -312,11 +321,11 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	 */
 	private Mono<List<UsageDurationItem>> usageRows(DateRange range) {
 		Drain drain = new Drain(Vendor.ALIBABA, this.account.id(), AlibabaEcdClient.QUERY_HISTORY_USAGE_DURATION_RANK,
-				new RankingDrain(range, this.bizType), Freshness.ofWindowEnding(range.to(), this.clock),
+				new RankingDrain(range, this.bizType), this.days.ofWindowEnding(range.to()),
 				"usage ranking from " + range.from() + " to " + range.to());
 		return drain(drain, rankingDrain(range), RANK_PAGE_SIZE,
 				(token) -> this.client.queryHistoryUsageDurationRank(range.from(), range.to(), this.bizType,
-						RANK_PAGE_SIZE, token),
+						RANK_PAGE_SIZE, token, this.days.ofWindowEnding(range.to())),
 				UsageDurationRankResponse::usageDurationList, UsageDurationRankResponse::nextToken,
 				UsageDurationRankResponse::totalCount);
 	}
@@ -427,7 +436,21 @@ public final class AlibabaUsageConnector implements UsageConnector {
 	}
 
 	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.days.today();
+	}
+
+	/**
+	 * The part of a range up to the account's today: DeskGraph accepts days up to the
+	 * latest today of all accounts, which may be tomorrow in this account's zone.
+	 * @return the range cut at today, or {@code null} when it starts after today
+	 */
+	@Nullable
+	private DateRange upToToday(DateRange range) {
+		LocalDate today = today();
+		if (range.from().isAfter(today)) {
+			return null;
+		}
+		return range.to().isAfter(today) ? new DateRange(range.from(), today) : range;
 	}
 
 	private void checkRange(DateRange range) {
@@ -441,7 +464,8 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			String what = "range".equals(argument) ? "from" : argument;
 			throw new VendorWindowException(argument,
 					"Alibaba usage ranking covers only the last " + USAGE_WINDOW_DAYS + " days; " + what
-							+ " must be on or after " + earliest + " (today is " + today + ", UTC); got " + from);
+							+ " must be on or after " + earliest + " (today is " + today + " in the account's day zone "
+							+ this.days.zone() + "); got " + from);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.deskgraph.connector.huawei;
 
 import java.net.URI;
 
+import io.deskgraph.connector.AccountDays;
 import io.deskgraph.connector.AccountProperties;
 import io.deskgraph.connector.ConnectorInfrastructure;
 import io.deskgraph.connector.VendorConnectorFactory;
@@ -40,7 +41,7 @@ public class HuaweiConnectorFactory extends VendorConnectorFactory<HuaweiUsageCo
 		URI endpoint = endpoint(account);
 		HuaweiSigningFilter authentication = authentication(account, projectId);
 		HuaweiWorkspaceClient client = new HuaweiWorkspaceClient(this.infrastructure, endpoint, id, projectId,
-				authentication, this.properties);
+				authentication, this.properties, AccountDays.of(account.account(), this.infrastructure.clock()));
 		return new HuaweiUsageConnector(account.account(), client, this.properties, this.infrastructure.drains(),
 				this.infrastructure.clock());
 	}

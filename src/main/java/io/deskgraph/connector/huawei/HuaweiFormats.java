@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -32,6 +33,11 @@ final class HuaweiFormats {
 	/** ListUnusedDesktops {@code start_time} / {@code end_time}. */
 	static final DateTimeFormatter MILLIS_INSTANT = DateTimeFormatter
 		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	/** Metric APIs' {@code start_time} / {@code end_time}: whole seconds in UTC. */
+	private static final DateTimeFormatter METRIC_TIME = DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
 	// Huawei writes offsets both as 'Z' and as '+0000'; the patterns below accept both.
@@ -62,21 +68,23 @@ final class HuaweiFormats {
 	}
 
 	/**
-	 * Metric APIs' {@code start_time}: the day at midnight UTC.
-	 * @param day the first day
-	 * @return for example {@code 2026-11-01T00:00:00Z}
+	 * Metric APIs' {@code start_time}: the first moment of the window, in UTC.
+	 * @param start where the first day starts in the account's day zone
+	 * @return for example {@code 2026-11-01T00:00:00Z}, or {@code 2026-10-31T16:00:00Z}
+	 * for a day of Asia/Shanghai
 	 */
-	static String metricStart(LocalDate day) {
-		return day + "T00:00:00Z";
+	static String metricStart(Instant start) {
+		return METRIC_TIME.format(start);
 	}
 
 	/**
-	 * Metric APIs' {@code end_time}: the last second of the day, UTC.
-	 * @param day the last day
+	 * Metric APIs' {@code end_time}: the last second of the window, in UTC, which is when
+	 * the vendor stamps the aggregate of the window's last day (23:59:59 of that day).
+	 * @param end where the day after the window starts in the account's day zone
 	 * @return for example {@code 2026-11-30T23:59:59Z}
 	 */
-	static String metricEnd(LocalDate day) {
-		return day + "T23:59:59Z";
+	static String metricEnd(Instant end) {
+		return METRIC_TIME.format(end.minusSeconds(1));
 	}
 
 	/**
@@ -127,12 +135,14 @@ final class HuaweiFormats {
 	/**
 	 * Parses the {@code date} of a ListUsedDesktopInfo bucket: {@code yyyy-MM-dd} for
 	 * days; for hours {@code yyyy-MM-dd HH:00}, {@code yyyy-MM-dd HH} or an ISO instant
-	 * ({@code yyyy-MM-ddTHH:mm:ss[.SSS]Z}).
+	 * ({@code yyyy-MM-ddTHH:mm:ss[.SSS]Z}). A day or hour without a zone is the vendor's
+	 * own, which the account's day zone says; an instant is moved into that zone.
 	 * @param text the bucket text
-	 * @return the UTC day and, when the text names one, the UTC hour
+	 * @param zone the account's day zone
+	 * @return the day and, when the text names one, the hour
 	 * @throws IllegalArgumentException if the text is none of these forms
 	 */
-	static Bucket parseBucket(String text) {
+	static Bucket parseBucket(String text, ZoneId zone) {
 		String trimmed = text.trim();
 		if (trimmed.length() == 10) {
 			try {
@@ -151,13 +161,13 @@ final class HuaweiFormats {
 			if (instant == null) {
 				throw new IllegalArgumentException("unreadable usage date '" + text + "'", ex);
 			}
-			LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-			return new Bucket(utc.toLocalDate(), utc.getHour());
+			LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+			return new Bucket(local.toLocalDate(), local.getHour());
 		}
 	}
 
 	/**
-	 * A usage bucket: a UTC day and, for hourly buckets, the hour.
+	 * A usage bucket: a day of the account's zone and, for hourly buckets, the hour.
 	 *
 	 * @param date the day
 	 * @param hour the hour, or {@code null}

@@ -166,7 +166,7 @@ final class HuaweiMapper {
 			}
 			HuaweiFormats.Bucket bucket;
 			try {
-				bucket = HuaweiFormats.parseBucket(date);
+				bucket = HuaweiFormats.parseBucket(date, this.account.dayZone());
 			}
 			catch (IllegalArgumentException ex) {
 				throw VendorUnavailableException.malformed(Vendor.HUAWEI, this.account.id(), "ListUsedDesktopInfo",
@@ -230,14 +230,15 @@ final class HuaweiMapper {
 		return new DesktopMetric(desktop(item.resourceId(), item.resourceName()), item.resourcePoolId(),
 				item.resourcePoolName(), item.latestConnectUsername(),
 				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_usage")),
-				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_idle_duration")));
+				UsageDuration.ofSeconds(metricSeconds(item.metric(), "desktop_idle_duration")),
+				item.enterpriseProjectId());
 	}
 
 	UserMetric userMetric(UserMetricItem item) {
 		return new UserMetric(this.account.id(), item.username(),
 				UsageDuration.ofSeconds(metricSeconds(item.metric(), "user_usage")),
 				metricCount(item.metric(), "user_login_count"), metricCount(item.metric(), "user_login_success_count"),
-				metricCount(item.metric(), "user_login_fail_count"));
+				metricCount(item.metric(), "user_login_fail_count"), item.enterpriseProjectId());
 	}
 
 	Optional<ExportTask> find(ExportTasksResponse tasks, String taskId) {

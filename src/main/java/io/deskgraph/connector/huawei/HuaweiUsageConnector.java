@@ -3,7 +3,6 @@ package io.deskgraph.connector.huawei;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
+import io.deskgraph.connector.AccountDays;
 import io.deskgraph.connector.DerivedViews;
 import io.deskgraph.connector.Drain;
 import io.deskgraph.connector.DrainJobs;
@@ -65,6 +65,12 @@ import org.springframework.lang.Nullable;
 /**
  * Answers DeskGraph's usage questions for one Huawei Cloud Workspace account, paging,
  * splitting date windows and mapping the vendor's payloads to neutral records.
+ * <p>
+ * Days are the account's days ({@link Account#dayZone()}): ListUsedDesktopInfo takes and
+ * answers them as {@code yyyy-MM-dd}, the metric APIs take the UTC instants where they
+ * start and end, and the 180-day reach of the metric APIs is counted back from today in
+ * that zone. Metric calls are scoped to an enterprise project when the filter names one,
+ * else to the account's default project, if any.
  *
  * @author DeskGraph
  */
@@ -109,7 +115,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 
 	private final HuaweiProperties properties;
 
-	private final Clock clock;
+	private final AccountDays days;
 
 	private final HuaweiMapper mapper;
 
@@ -130,7 +136,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 		this.client = client;
 		this.properties = properties;
 		this.drains = drains;
-		this.clock = clock;
+		this.days = AccountDays.of(account, clock);
 		this.mapper = new HuaweiMapper(account);
 	}
 
@@ -219,12 +225,18 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	@Override
-	public Mono<Slice<DesktopUsage>> desktopUsage(UsageQuery query, long offset, int count) {
+	public Mono<Slice<DesktopUsage>> desktopUsage(UsageQuery asked, long offset, int count) {
 		return Mono.defer(() -> {
-			if (query.desktopIds().size() > MAX_DESKTOP_IDS) {
+			if (asked.desktopIds().size() > MAX_DESKTOP_IDS) {
 				throw new InvalidArgumentException("desktopIds", "Huawei desktop usage takes at most " + MAX_DESKTOP_IDS
-						+ " desktop ids per query; got " + query.desktopIds().size());
+						+ " desktop ids per query; got " + asked.desktopIds().size());
 			}
+			DateRange past = upToToday(asked.range());
+			if (past == null) {
+				return Mono.just(new Slice<DesktopUsage>(List.of(), 0));
+			}
+			UsageQuery query = new UsageQuery(past, asked.granularity(), asked.desktopIds(), asked.userName(),
+					asked.withPoints());
 			List<DateRange> windows = windows(query.range(), USED_MAX_DAYS);
 			if (windows.size() == 1) {
 				return usedDesktops(query, windows.get(0), offset, count);
@@ -246,21 +258,25 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	@Override
-	public Mono<Slice<UsageTotal>> usageRanking(DateRange range, RankDimension by, long offset, int count) {
+	public Mono<Slice<UsageTotal>> usageRanking(DateRange asked, RankDimension by, long offset, int count) {
 		return Mono.defer(() -> {
+			DateRange range = upToToday(asked);
+			if (range == null) {
+				return Mono.just(new Slice<UsageTotal>(List.of(), 0));
+			}
 			if (by == RankDimension.USER) {
 				if (range.days() > USER_METRICS_MAX_DAYS) {
 					return userRankingAcrossWindows(range, offset, count);
 				}
 				UserMetricsParams params = new UserMetricsParams(range.from(), range.to(), null, null, null,
-						"user_usage", "DESC");
+						"user_usage", "DESC", this.account.enterpriseProjectId());
 				return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
 						(pageOffset) -> this.client.listUserUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
 						UserMetricsResponse::items, this.mapper::userTotal, UserMetricsResponse::count);
 			}
 			checkDesktopMetricsWindow(range, "desktop usage metrics");
 			DesktopMetricsParams params = new DesktopMetricsParams(range.from(), range.to(), null, null, null, null,
-					null, "desktop_usage", "DESC");
+					null, "desktop_usage", "DESC", this.account.enterpriseProjectId());
 			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
 					(pageOffset) -> this.client.listDesktopUsageMetric(params, pageOffset, METRICS_PAGE_SIZE),
 					DesktopMetricsResponse::items, this.mapper::desktopTotal, DesktopMetricsResponse::count);
@@ -268,9 +284,13 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	@Override
-	public Mono<Slice<DesktopMetric>> desktopMetrics(DateRange range, DesktopMetricFilter filter, MetricSort sort,
+	public Mono<Slice<DesktopMetric>> desktopMetrics(DateRange asked, DesktopMetricFilter filter, MetricSort sort,
 			long offset, int count) {
 		return Mono.defer(() -> {
+			DateRange range = upToToday(asked);
+			if (range == null) {
+				return Mono.just(new Slice<DesktopMetric>(List.of(), 0));
+			}
 			checkDesktopMetricsWindow(range, "desktop usage metrics");
 			DesktopMetricsParams params = desktopMetricsParams(range, filter, sort);
 			return walk("ListDesktopUsageMetric", offset, count, METRICS_PAGE_SIZE,
@@ -280,9 +300,13 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	@Override
-	public Mono<Slice<UserMetric>> userMetrics(DateRange range, UserMetricFilter filter, MetricSort sort, long offset,
+	public Mono<Slice<UserMetric>> userMetrics(DateRange asked, UserMetricFilter filter, MetricSort sort, long offset,
 			int count) {
 		return Mono.defer(() -> {
+			DateRange range = upToToday(asked);
+			if (range == null) {
+				return Mono.just(new Slice<UserMetric>(List.of(), 0));
+			}
 			checkUserMetricsWindow(range);
 			UserMetricsParams params = userMetricsParams(range, filter, sort);
 			return walk("ListUserUsageMetric", offset, count, METRICS_PAGE_SIZE,
@@ -407,8 +431,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	private Mono<Slice<DesktopUsage>> usedDrain(UsageQuery query, DateRange window) {
 		String operation = "ListUsedDesktopInfo";
 		Drain drain = new Drain(Vendor.HUAWEI, this.account.id(), operation, usedRequest(query, window, 0),
-				Freshness.ofWindowEnding(window.to(), this.clock),
-				"desktop usage from " + window.from() + " to " + window.to());
+				this.days.ofWindowEnding(window.to()), "desktop usage from " + window.from() + " to " + window.to());
 		int expected = pages(this.knownTotals.getOrDefault(operation, 0L), USED_PAGE_SIZE);
 		Function<UsedDesktopInfoResponse, List<DesktopUsage>> items = (page) -> page.desktopUsedInfoList()
 			.stream()
@@ -457,10 +480,9 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	private Mono<List<UsageTotal>> userDrain(DateRange window) {
 		String operation = "ListUserUsageMetric";
 		UserMetricsParams params = new UserMetricsParams(window.from(), window.to(), null, null, null, "user_usage",
-				"DESC");
+				"DESC", this.account.enterpriseProjectId());
 		Drain drain = new Drain(Vendor.HUAWEI, this.account.id(), operation, params,
-				Freshness.ofWindowEnding(window.to(), this.clock),
-				"user usage from " + window.from() + " to " + window.to());
+				this.days.ofWindowEnding(window.to()), "user usage from " + window.from() + " to " + window.to());
 		int expected = pages(this.knownTotals.getOrDefault(operation, 0L), METRICS_PAGE_SIZE);
 		Function<UserMetricsResponse, List<UsageTotal>> items = (
 				page) -> page.items().stream().map(this.mapper::userTotal).toList();
@@ -503,7 +525,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 		return windows;
 	}
 
-	private static DesktopMetricsParams desktopMetricsParams(DateRange range, @Nullable DesktopMetricFilter filter,
+	private DesktopMetricsParams desktopMetricsParams(DateRange range, @Nullable DesktopMetricFilter filter,
 			@Nullable MetricSort sort) {
 		DesktopMetricFilter given = (filter != null) ? filter : DesktopMetricFilter.NONE;
 		String sortField = null;
@@ -518,10 +540,11 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			sortType = sort.effectiveDirection().name();
 		}
 		return new DesktopMetricsParams(range.from(), range.to(), given.desktopName(), given.minIdleDays(),
-				given.maxIdleDays(), given.usageMinHours(), given.usageMaxHours(), sortField, sortType);
+				given.maxIdleDays(), given.usageMinHours(), given.usageMaxHours(), sortField, sortType,
+				enterpriseProject(given.enterpriseProjectId()));
 	}
 
-	private static UserMetricsParams userMetricsParams(DateRange range, @Nullable UserMetricFilter filter,
+	private UserMetricsParams userMetricsParams(DateRange range, @Nullable UserMetricFilter filter,
 			@Nullable MetricSort sort) {
 		UserMetricFilter given = (filter != null) ? filter : UserMetricFilter.NONE;
 		String sortField = null;
@@ -535,15 +558,39 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			sortType = sort.effectiveDirection().name();
 		}
 		return new UserMetricsParams(range.from(), range.to(), given.userName(), given.usageMinHours(),
-				given.usageMaxHours(), sortField, sortType);
+				given.usageMaxHours(), sortField, sortType, enterpriseProject(given.enterpriseProjectId()));
+	}
+
+	/**
+	 * The enterprise project a query is scoped to: the one it names, else the account's.
+	 */
+	@Nullable
+	private String enterpriseProject(@Nullable String named) {
+		return (named != null) ? named : this.account.enterpriseProjectId();
+	}
+
+	/**
+	 * The part of a range up to the account's today: DeskGraph accepts days up to the
+	 * latest today of all accounts, which may be tomorrow in this account's zone.
+	 * @return the range cut at today, or {@code null} when it starts after today
+	 */
+	@Nullable
+	private DateRange upToToday(DateRange range) {
+		LocalDate today = this.days.today();
+		if (range.from().isAfter(today)) {
+			return null;
+		}
+		return range.to().isAfter(today) ? new DateRange(range.from(), today) : range;
 	}
 
 	private void checkDesktopMetricsWindow(DateRange range, String what) {
-		LocalDate earliest = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(DESKTOP_METRICS_MAX_AGE_DAYS);
+		LocalDate today = this.days.today();
+		LocalDate earliest = today.minusDays(DESKTOP_METRICS_MAX_AGE_DAYS);
 		if (range.from().isBefore(earliest)) {
 			throw new VendorWindowException("range",
 					"Huawei " + what + " cover only the last " + DESKTOP_METRICS_MAX_AGE_DAYS
-							+ " days; the range starts " + range.from() + ", before the earliest day " + earliest);
+							+ " days; the range starts " + range.from() + ", before the earliest day " + earliest
+							+ " (today is " + today + " in the account's day zone " + this.days.zone() + ")");
 		}
 	}
 

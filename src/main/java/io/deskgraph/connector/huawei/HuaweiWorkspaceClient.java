@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskgraph.connector.AccountDays;
 import io.deskgraph.connector.ConnectorInfrastructure;
 import io.deskgraph.connector.Freshness;
 import io.deskgraph.connector.Sized;
@@ -82,6 +83,8 @@ final class HuaweiWorkspaceClient {
 
 	private final Clock clock;
 
+	private final AccountDays days;
+
 	/**
 	 * Creates a client.
 	 * @param infrastructure what every vendor client is built from
@@ -90,9 +93,11 @@ final class HuaweiWorkspaceClient {
 	 * @param projectId the project id in every path
 	 * @param authentication the filter that signs or adds the IAM token
 	 * @param properties timeouts and limits
+	 * @param days the account's days: metric windows are sent as their UTC instants, and
+	 * a window is final once its last day is aggregated
 	 */
 	HuaweiWorkspaceClient(ConnectorInfrastructure infrastructure, URI endpoint, String accountId, String projectId,
-			HuaweiSigningFilter authentication, HuaweiProperties properties) {
+			HuaweiSigningFilter authentication, HuaweiProperties properties, AccountDays days) {
 		this.webClient = VendorHttp.webClient(infrastructure.webClientBuilder(), properties.connectTimeout(),
 				properties.maxResponseSize(), authentication);
 		this.endpoint = endpoint;
@@ -102,6 +107,7 @@ final class HuaweiWorkspaceClient {
 		this.objectMapper = infrastructure.objectMapper();
 		this.upstream = infrastructure.upstream();
 		this.clock = infrastructure.clock();
+		this.days = days;
 	}
 
 	/**
@@ -184,7 +190,7 @@ final class HuaweiWorkspaceClient {
 			.param("limit", limit)
 			.build();
 		return exchange(new HuaweiRequest("ListDesktopUsageMetric", HttpMethod.GET, uri, null),
-				DesktopMetricsResponse.class, Freshness.ofWindowEnding(params.to(), this.clock));
+				DesktopMetricsResponse.class, this.days.ofWindowEnding(params.to()));
 	}
 
 	/**
@@ -196,9 +202,10 @@ final class HuaweiWorkspaceClient {
 	 */
 	Mono<UserMetricsResponse> listUserUsageMetric(UserMetricsParams params, long offset, int limit) {
 		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "statistics", "metrics", "users")
-			.param("start_time", HuaweiFormats.metricStart(params.from()))
-			.param("end_time", HuaweiFormats.metricEnd(params.to()))
+			.param("start_time", HuaweiFormats.metricStart(this.days.start(params.from())))
+			.param("end_time", HuaweiFormats.metricEnd(this.days.end(params.to())))
 			.param("username", params.username())
+			.param("enterprise_project_id", params.enterpriseProjectId())
 			.param("usage_min_hours", params.usageMinHours())
 			.param("usage_max_hours", params.usageMaxHours())
 			.param("sort_field", params.sortField())
@@ -207,7 +214,7 @@ final class HuaweiWorkspaceClient {
 			.param("limit", limit)
 			.build();
 		return exchange(new HuaweiRequest("ListUserUsageMetric", HttpMethod.GET, uri, null), UserMetricsResponse.class,
-				Freshness.ofWindowEnding(params.to(), this.clock));
+				this.days.ofWindowEnding(params.to()));
 	}
 
 	/**
@@ -297,9 +304,10 @@ final class HuaweiWorkspaceClient {
 			.onErrorMap((ex) -> !(ex instanceof VendorException), (ex) -> transportFailure(request, ex));
 	}
 
-	private static HuaweiRequest.UriBuilder desktopMetrics(HuaweiRequest.UriBuilder uri, DesktopMetricsParams params) {
-		return uri.param("start_time", HuaweiFormats.metricStart(params.from()))
-			.param("end_time", HuaweiFormats.metricEnd(params.to()))
+	private HuaweiRequest.UriBuilder desktopMetrics(HuaweiRequest.UriBuilder uri, DesktopMetricsParams params) {
+		return uri.param("start_time", HuaweiFormats.metricStart(this.days.start(params.from())))
+			.param("end_time", HuaweiFormats.metricEnd(this.days.end(params.to())))
+			.param("enterprise_project_id", params.enterpriseProjectId())
 			.param("resource_name", params.resourceName())
 			.param("min_idle_days", params.minIdleDays())
 			.param("max_idle_days", params.maxIdleDays())
@@ -311,7 +319,7 @@ final class HuaweiWorkspaceClient {
 
 	private Freshness windowEnding(@Nullable String lastDay) {
 		// Without an end date the vendor reports the last 15 days, which include today.
-		return (lastDay != null) ? Freshness.ofWindowEnding(LocalDate.parse(lastDay), this.clock) : Freshness.RECENT;
+		return (lastDay != null) ? this.days.ofWindowEnding(LocalDate.parse(lastDay)) : Freshness.RECENT;
 	}
 
 	/**

@@ -42,7 +42,8 @@ class AlibabaDemoAccount implements DemoAccounts {
 		AlibabaSimulatorProperties properties = this.simulator.properties();
 		return List.of(new AccountProperties(ID, Vendor.ALIBABA, REGION, "Alibaba demo (simulator)",
 				URI.create(this.simulator.baseUrl()), null, properties.accessKeyId(), properties.accessKeySecret(),
-				properties.securityToken(), null, null, this.simulator.estate().regions(), null, null, null));
+				properties.securityToken(), null, null, this.simulator.estate().regions(), properties.dayZone(),
+				properties.aggregationHour(), null));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.deskgraph.simulator.alibaba;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,16 +21,16 @@ import io.deskgraph.simulator.SyntheticEstate;
 /**
  * The deterministic synthetic estate behind the Alibaba simulator: office sites, desktops
  * across regions, end users and the usage of each desktop by each of its end users per
- * UTC day, generated from a seed and read by both simulated actions so that they agree.
+ * day, generated from a seed and read by both simulated actions so that they agree.
  * <p>
- * Usage is a pure function of the seed, the desktop, the end user and the UTC day, in
- * whole seconds: on a weekday each end user of a desktop works one session inside their
- * own time slot (the slots of a shared desktop never overlap), at weekends rarely and
- * briefly. A session of the current day counts only up to the start of the current UTC
- * hour of the moment asked about, which makes today partial and the future empty.
- * Creation times and idle streaks are laid out back from the day the estate was built:
- * some desktops have been idle for the last 14 days or more, a few were never used, and
- * desktops without end users have no usage at all.
+ * Usage is a pure function of the seed, the desktop, the end user and the day (of the
+ * estate's day zone), in whole seconds: on a weekday each end user of a desktop works one
+ * session inside their own time slot (the slots of a shared desktop never overlap), at
+ * weekends rarely and briefly. A session of the current day counts only up to the start
+ * of the current hour of the moment asked about, which makes today partial and the future
+ * empty. Creation times and idle streaks are laid out back from the day the estate was
+ * built: some desktops have been idle for the last 14 days or more, a few were never
+ * used, and desktops without end users have no usage at all.
  *
  * @author DeskGraph
  */
@@ -105,7 +106,18 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	 * from its current day, and it decides which part of today has passed
 	 */
 	public AlibabaEstate(long seed, int size, Clock clock) {
-		super(seed, size, clock);
+		this(seed, size, clock, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Builds the estate on the days of a zone.
+	 * @param seed the seed; the same seed, size and day give the same estate
+	 * @param size the number of desktops, across all regions
+	 * @param clock the simulator clock
+	 * @param zone the zone of the vendor's days: StartDate and EndDate name its days
+	 */
+	public AlibabaEstate(long seed, int size, Clock clock, ZoneId zone) {
+		super(seed, size, clock, zone);
 		Random random = calendar().layoutRandom();
 		this.officeSites = officeSites(random);
 		List<String> userPool = userPool(random, size + size / 4 + 8);
@@ -185,10 +197,10 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	}
 
 	/**
-	 * Returns the usage of a desktop by one of its end users on a UTC day, as of now.
+	 * Returns the usage of a desktop by one of its end users on a day, as of now.
 	 * @param desktopId the desktop id
 	 * @param endUserId the end-user id
-	 * @param day the UTC day
+	 * @param day the day
 	 * @return the seconds in use; zero for an end user not assigned to the desktop
 	 */
 	public long usageSeconds(String desktopId, String endUserId, LocalDate day) {
@@ -196,11 +208,11 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	}
 
 	/**
-	 * Returns the usage of a desktop by one of its end users on a UTC day, as it was
-	 * known at a given moment: only whole hours before that moment count.
+	 * Returns the usage of a desktop by one of its end users on a day, as it was known at
+	 * a given moment: only whole hours before that moment count.
 	 * @param desktopId the desktop id
 	 * @param endUserId the end-user id
-	 * @param day the UTC day
+	 * @param day the day
 	 * @param asOf the moment
 	 * @return the seconds in use; zero for an end user not assigned to the desktop
 	 */
@@ -215,8 +227,8 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	 * now.
 	 * @param desktopId the desktop id
 	 * @param endUserId the end-user id
-	 * @param from the first UTC day, inclusive
-	 * @param to the last UTC day, inclusive
+	 * @param from the first day, inclusive
+	 * @param to the last day, inclusive
 	 * @return the seconds in use
 	 */
 	public long usageSeconds(String desktopId, String endUserId, LocalDate from, LocalDate to) {
@@ -230,8 +242,8 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	 * Returns the usage of a desktop by all its end users over a window of days, as of
 	 * now.
 	 * @param desktopId the desktop id
-	 * @param from the first UTC day, inclusive
-	 * @param to the last UTC day, inclusive
+	 * @param from the first day, inclusive
+	 * @param to the last day, inclusive
 	 * @return the seconds in use
 	 */
 	public long desktopUsageSeconds(String desktopId, LocalDate from, LocalDate to) {
@@ -247,8 +259,8 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	/**
 	 * Ranks usage over a window of days as of now; see
 	 * {@link #usageRanking(LocalDate, LocalDate, Instant)}.
-	 * @param from the first UTC day, inclusive
-	 * @param to the last UTC day, inclusive
+	 * @param from the first day, inclusive
+	 * @param to the last day, inclusive
 	 * @return the rows, longest first
 	 */
 	public List<AlibabaUsageRow> usageRanking(LocalDate from, LocalDate to) {
@@ -259,8 +271,8 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	 * Ranks usage over a window of days, as {@code QueryHistoryUsageDurationRank} does:
 	 * one row per desktop and end user with usage in the window, over all regions, sorted
 	 * by usage (longest first), then desktop id, then end-user id.
-	 * @param from the first UTC day, inclusive
-	 * @param to the last UTC day, inclusive
+	 * @param from the first day, inclusive
+	 * @param to the last day, inclusive
 	 * @param asOf the moment the usage is known at
 	 * @return the rows, longest first
 	 */
@@ -295,7 +307,7 @@ public final class AlibabaEstate extends SyntheticEstate<AlibabaDesktop, Alibaba
 	}
 
 	private long usage(Profile profile, int user, long epochDay, long asOfSecond) {
-		int endedHours = SeededCalendar.endedHours(epochDay, asOfSecond);
+		int endedHours = calendar().endedHours(epochDay, asOfSecond);
 		if (!profile.days().contains(epochDay) || endedHours == 0) {
 			return 0;
 		}

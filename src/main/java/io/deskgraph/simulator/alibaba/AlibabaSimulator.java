@@ -46,7 +46,7 @@ public class AlibabaSimulator extends EmbeddedSimulator {
 	 * and the estate's notion of today
 	 */
 	public AlibabaSimulator(AlibabaSimulatorProperties properties, Clock clock) {
-		this(properties, new AlibabaEstate(properties.seed(), properties.desktops(), clock));
+		this(properties, new AlibabaEstate(properties.seed(), properties.desktops(), clock, properties.dayZone()));
 	}
 
 	private AlibabaSimulator(AlibabaSimulatorProperties properties, AlibabaEstate estate) {

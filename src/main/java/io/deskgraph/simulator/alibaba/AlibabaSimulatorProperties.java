@@ -1,6 +1,7 @@
 package io.deskgraph.simulator.alibaba;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,6 +28,12 @@ import org.springframework.lang.Nullable;
  * @param timeoutHold how long a call hit by an injected timeout is held before its
  * connection is closed
  * @param quotas calls allowed per AccessKey, per action and per rolling minute
+ * @param dayZone the zone of the days StartDate and EndDate name (Alibaba documents none;
+ * China time by default, the zone of Alibaba Cloud's billing days, so that the demo shows
+ * accounts of different day zones side by side); the demo account uses the same zone
+ * @param aggregationHour the hour of {@code dayZone} on the next day from which the demo
+ * account treats a day as final; the simulator itself counts each hour once it has ended,
+ * so its days are final at midnight, before any such hour
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.simulator.alibaba")
@@ -35,7 +42,8 @@ public record AlibabaSimulatorProperties(@DefaultValue("18082") int port, @Defau
 		@DefaultValue("LTAIdemoAK0000000001") String accessKeyId,
 		@DefaultValue("ali-demo-secret-for-local-use-only") String accessKeySecret, @Nullable String securityToken,
 		@DefaultValue("15m") Duration clockSkew, @DefaultValue("30m") Duration nonceRetention,
-		@DefaultValue("60s") Duration timeoutHold, @DefaultValue Quotas quotas) {
+		@DefaultValue("60s") Duration timeoutHold, @DefaultValue Quotas quotas,
+		@DefaultValue("Asia/Shanghai") ZoneId dayZone, @DefaultValue("2") int aggregationHour) {
 
 	@Override
 	public String toString() {
@@ -43,7 +51,8 @@ public record AlibabaSimulatorProperties(@DefaultValue("18082") int port, @Defau
 				+ ", desktops=" + this.desktops + ", accessKeyId=" + this.accessKeyId
 				+ ", accessKeySecret=******, securityToken=" + ((this.securityToken != null) ? "******" : null)
 				+ ", clockSkew=" + this.clockSkew + ", nonceRetention=" + this.nonceRetention + ", timeoutHold="
-				+ this.timeoutHold + ", quotas=" + this.quotas + "]";
+				+ this.timeoutHold + ", quotas=" + this.quotas + ", dayZone=" + this.dayZone + ", aggregationHour="
+				+ this.aggregationHour + "]";
 	}
 
 	/**

@@ -18,11 +18,11 @@ import org.springframework.lang.Nullable;
  * <p>
  * Rules, where the vendor documents them, and choices, where it does not:
  * <ul>
- * <li>{@code StartDate} and {@code EndDate} are UTC days ({@code yyyy-MM-dd}), both no
- * earlier than 90 days before today and not in the future; {@code EndDate} must not be
- * before {@code StartDate}. An omitted {@code EndDate} means today (partial: whole hours
- * so far), an omitted {@code StartDate} means six days before {@code EndDate} (a
- * seven-day window, cut at the 90-day limit).</li>
+ * <li>{@code StartDate} and {@code EndDate} are days of the estate's day zone
+ * ({@code yyyy-MM-dd}), both no earlier than 90 days before today and not in the future;
+ * {@code EndDate} must not be before {@code StartDate}. An omitted {@code EndDate} means
+ * today (partial: whole hours so far), an omitted {@code StartDate} means six days before
+ * {@code EndDate} (a seven-day window, cut at the 90-day limit).</li>
  * <li>{@code Limit} defaults to 5 and must be between 1 and 200.</li>
  * <li>{@code BizType} is optional: {@code 1} (enterprise desktops, the whole simulated
  * estate) or {@code 2} (other business channels, which the estate has none of, so the

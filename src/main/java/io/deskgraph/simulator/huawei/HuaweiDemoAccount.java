@@ -41,7 +41,8 @@ class HuaweiDemoAccount implements DemoAccounts {
 		HuaweiSimulatorProperties properties = this.simulator.properties();
 		return List.of(new AccountProperties(ID, Vendor.HUAWEI, REGION, "Huawei demo (simulator)",
 				URI.create(this.simulator.baseUrl()), properties.projectId(), properties.accessKey(),
-				properties.secretKey(), null, null, null, null, null, null, null));
+				properties.secretKey(), null, null, null, null, properties.dayZone(), properties.aggregationHour(),
+				null));
 	}
 
 }

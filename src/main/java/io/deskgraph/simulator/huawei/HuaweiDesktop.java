@@ -17,10 +17,13 @@ import org.springframework.lang.Nullable;
  * @param loginState the session state
  * @param userName the assigned user; only attached desktops have one, and only they are
  * ever used
+ * @param enterpriseProjectId the enterprise project: {@code "0"} (the default project) or
+ * a UUID; a user's desktops share one
  * @author DeskGraph
  */
 public record HuaweiDesktop(String id, String name, DesktopType type, @Nullable String poolId, Instant createTime,
-		AttachState attachState, RunState runState, LoginState loginState, @Nullable String userName) {
+		AttachState attachState, RunState runState, LoginState loginState, @Nullable String userName,
+		String enterpriseProjectId) {
 
 	/**
 	 * Desktop type as in the {@code desktop_type} parameter.

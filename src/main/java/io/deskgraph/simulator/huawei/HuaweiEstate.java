@@ -1,12 +1,14 @@
 package io.deskgraph.simulator.huawei;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -24,11 +26,12 @@ import io.deskgraph.simulator.huawei.HuaweiDesktop.RunState;
  * and per-hour usage, generated from a seed and read by every simulated API so that all
  * of them agree.
  * <p>
- * Usage is a pure function of the seed, the desktop and the UTC day, in whole units of
- * {@value #USAGE_UNIT_SECONDS} seconds (0.01 h) per hour, so daily and hourly totals
- * print exactly with two decimals. Hours that have not ended yet on the simulator clock
- * count as unused, which makes the current day partial and the future empty. Desktop
- * creation times and idle streaks are laid out relative to the day the estate was built.
+ * Usage is a pure function of the seed, the desktop and the day (of the estate's day
+ * zone, UTC by default), in whole units of {@value #USAGE_UNIT_SECONDS} seconds (0.01 h)
+ * per hour, so daily and hourly totals print exactly with two decimals. Hours that have
+ * not ended yet on the simulator clock count as unused, which makes the current day
+ * partial and the future empty. Desktop creation times and idle streaks are laid out
+ * relative to the day the estate was built.
  *
  * @author DeskGraph
  */
@@ -39,7 +42,11 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 
 	private static final int UNITS_PER_HOUR = 3600 / USAGE_UNIT_SECONDS;
 
-	private static final Duration AGGREGATION_DELAY = Duration.ofHours(26);
+	/** The enterprise project every Huawei account has. */
+	public static final String DEFAULT_ENTERPRISE_PROJECT = "0";
+
+	// The random stream of a desktop's enterprise project, apart from its usage streams.
+	private static final int ENTERPRISE_PROJECT_STREAM = 97;
 
 	private static final String[] DEPARTMENTS = { "fin", "hr", "dev", "ops", "mkt", "sales", "eng", "it", "legal",
 			"sup" };
@@ -60,6 +67,9 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.DISCONNECTED, UsageProfile.REGULAR),
 			new States(AttachState.ATTACHED, RunState.ACTIVE, LoginState.READY, UsageProfile.NEVER));
 
+	/** Hour of the next day the service aggregates a day at when none is set. */
+	public static final int DEFAULT_AGGREGATION_HOUR = 2;
+
 	// Flavors of the simulated products: id suffix, flavor, vCPUs, memory in GB.
 	private static final Object[][] FLAVORS = { { "large2", "s6.large.2", 2, 4 }, { "xlarge2", "s6.xlarge.2", 4, 8 },
 			{ "2xlarge2", "s6.2xlarge.2", 8, 16 } };
@@ -68,15 +78,43 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 
 	private final List<HuaweiPool> pools;
 
+	private final List<String> enterpriseProjects;
+
+	private final int aggregationHour;
+
 	/**
-	 * Builds the estate.
+	 * Builds an estate of UTC days aggregated at 02:00 UTC.
 	 * @param seed the seed; the same seed, size and day give the same estate
 	 * @param size the number of desktops
 	 * @param clock the simulator clock; creation times are laid out back from its current
 	 * day, and it decides which hours have passed and which days are aggregated
 	 */
 	public HuaweiEstate(long seed, int size, Clock clock) {
-		super(seed, size, clock);
+		this(seed, size, clock, ZoneOffset.UTC, DEFAULT_AGGREGATION_HOUR);
+	}
+
+	/**
+	 * Builds the estate.
+	 * @param seed the seed; the same seed, size and day give the same estate
+	 * @param size the number of desktops
+	 * @param clock the simulator clock; creation times are laid out back from its current
+	 * day, and it decides which hours have passed and which days are aggregated
+	 * @param zone the zone of the service's days: usage is split and aggregated per day
+	 * of this zone
+	 * @param aggregationHour the hour of {@code zone} on the next day at which a day is
+	 * aggregated for the metric APIs (0 to 23)
+	 */
+	public HuaweiEstate(long seed, int size, Clock clock, ZoneId zone, int aggregationHour) {
+		super(seed, size, clock, zone);
+		if (aggregationHour < 0 || aggregationHour > 23) {
+			throw new IllegalArgumentException("aggregation hour must be 0 to 23; got " + aggregationHour);
+		}
+		this.aggregationHour = aggregationHour;
+		// From a generator of their own, so the layout draws as it did before estates had
+		// enterprise projects.
+		Random projectRandom = new Random(seed ^ 0x5EED_E9F0L);
+		this.enterpriseProjects = List.of(DEFAULT_ENTERPRISE_PROJECT, uuid(projectRandom), uuid(projectRandom));
+		Map<String, String> userProjects = new HashMap<>();
 		Random random = calendar().layoutRandom();
 		List<HuaweiPool> generatedPools = new ArrayList<>();
 		int poolCount = 3 + random.nextInt(3);
@@ -114,12 +152,25 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 					singleDesktopUser = user;
 				}
 			}
+			String drawn = this.enterpriseProjects
+				.get(calendar().random(index, 0, ENTERPRISE_PROJECT_STREAM).nextInt(this.enterpriseProjects.size()));
+			// A user's desktops share the project of the first one.
+			String project = (user != null) ? userProjects.computeIfAbsent(user, (key) -> drawn) : drawn;
 			HuaweiDesktop desktop = new HuaweiDesktop(id, name, isPooled ? DesktopType.POOLED : DesktopType.DEDICATED,
-					poolId, created, states.attach(), states.run(), states.login(), user);
+					poolId, created, states.attach(), states.run(), states.login(), user, project);
 			generated.add(profile(index, desktop, states.usage(), random));
 		}
 		indexDesktops(generated, HuaweiDesktop::id,
 				(desktop) -> (desktop.userName() != null) ? List.of(desktop.userName()) : List.of());
+	}
+
+	/**
+	 * Returns the enterprise projects desktops belong to: the default project {@code "0"}
+	 * and two others.
+	 * @return the project ids
+	 */
+	public List<String> enterpriseProjects() {
+		return this.enterpriseProjects;
 	}
 
 	/**
@@ -177,9 +228,9 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 	}
 
 	/**
-	 * Returns the usage of a desktop on a UTC day, counting only hours that have ended.
+	 * Returns the usage of a desktop on a day, counting only hours that have ended.
 	 * @param desktopId the desktop id
-	 * @param day the UTC day
+	 * @param day the day
 	 * @return the seconds in use, a multiple of {@value #USAGE_UNIT_SECONDS}
 	 */
 	public long usageSeconds(String desktopId, LocalDate day) {
@@ -198,9 +249,9 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 	}
 
 	/**
-	 * Returns the usage of a desktop in one UTC hour, zero if that hour has not ended.
+	 * Returns the usage of a desktop in one hour, zero if that hour has not ended.
 	 * @param desktopId the desktop id
-	 * @param day the UTC day
+	 * @param day the day
 	 * @param hour the hour of the day, 0 to 23
 	 * @return the seconds in use, a multiple of {@value #USAGE_UNIT_SECONDS}
 	 */
@@ -216,10 +267,10 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 	}
 
 	/**
-	 * Returns the usage of a desktop in each UTC hour of a day, zero for hours that have
-	 * not ended.
+	 * Returns the usage of a desktop in each hour of a day, zero for hours that have not
+	 * ended.
 	 * @param desktopId the desktop id
-	 * @param day the UTC day
+	 * @param day the day
 	 * @return 24 values in seconds, each a multiple of {@value #USAGE_UNIT_SECONDS}
 	 */
 	public long[] usageSecondsByHour(String desktopId, LocalDate day) {
@@ -237,7 +288,7 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 	 * Returns the successful logins of a desktop's user on a day: one per session, a
 	 * session being a run of hours in use.
 	 * @param desktopId the desktop id
-	 * @param day the UTC day
+	 * @param day the day
 	 * @return the number of successful logins
 	 */
 	public int loginSuccesses(String desktopId, LocalDate day) {
@@ -254,7 +305,7 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 	/**
 	 * Returns the failed logins of a desktop's user on a day.
 	 * @param desktopId the desktop id
-	 * @param day the UTC day
+	 * @param day the day
 	 * @return the number of failed logins, 0 or 1
 	 */
 	public int loginFailures(String desktopId, LocalDate day) {
@@ -279,8 +330,8 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 		if (profile.days().isEmpty()) {
 			return false;
 		}
-		long first = Math.max(SeededCalendar.epochDay(start), profile.days().first());
-		long last = Math.min(SeededCalendar.epochDay(end), profile.days().idleFrom() - 1);
+		long first = Math.max(calendar().epochDay(start), profile.days().first());
+		long last = Math.min(calendar().epochDay(end), profile.days().idleFrom() - 1);
 		for (long epochDay = first; epochDay <= last; epochDay++) {
 			for (Session session : sessions(profile, epochDay)) {
 				if (session.start().isBefore(end) && session.end().isAfter(start)) {
@@ -303,7 +354,7 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 		if (profile.days().isEmpty()) {
 			return Optional.empty();
 		}
-		long last = Math.min(SeededCalendar.epochDay(before), profile.days().idleFrom() - 1);
+		long last = Math.min(calendar().epochDay(before), profile.days().idleFrom() - 1);
 		for (long epochDay = last; epochDay >= profile.days().first(); epochDay--) {
 			List<Session> sessions = sessions(profile, epochDay);
 			for (int i = sessions.size() - 1; i >= 0; i--) {
@@ -317,28 +368,36 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 
 	/**
 	 * Tells whether a day's usage has been aggregated for the metric APIs, which happens
-	 * at 02:00 UTC the next day.
-	 * @param day the UTC day
-	 * @return {@code true} once the simulator clock has reached the next day 02:00 UTC
+	 * at the aggregation hour (02:00 by default) of the next day in the estate's zone.
+	 * @param day the day
+	 * @return {@code true} once the simulator clock has reached that hour
 	 */
 	public boolean isAggregated(LocalDate day) {
-		Instant aggregatedAt = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(AGGREGATION_DELAY);
+		Instant aggregatedAt = day.plusDays(1).atTime(this.aggregationHour, 0).atZone(dayZone()).toInstant();
 		return !clock().instant().isBefore(aggregatedAt);
 	}
 
 	/**
+	 * Returns the hour of the next day at which a day is aggregated.
+	 * @return 0 to 23, in the estate's zone
+	 */
+	public int aggregationHour() {
+		return this.aggregationHour;
+	}
+
+	/**
 	 * Returns the days a metric query over a period covers: those whose aggregate,
-	 * stamped at 23:59:59 UTC of the day, lies within the period and has already been
-	 * computed.
+	 * stamped at 23:59:59 of the day in the estate's zone, lies within the period and has
+	 * already been computed.
 	 * @param start the start of the period, inclusive
 	 * @param end the end of the period, inclusive
 	 * @return the days in ascending order
 	 */
 	public List<LocalDate> metricDays(Instant start, Instant end) {
 		List<LocalDate> days = new ArrayList<>();
-		for (long epochDay = SeededCalendar.epochDay(start); epochDay <= SeededCalendar.epochDay(end); epochDay++) {
+		for (long epochDay = calendar().epochDay(start); epochDay <= calendar().epochDay(end); epochDay++) {
 			LocalDate day = LocalDate.ofEpochDay(epochDay);
-			Instant stamp = Instant.ofEpochSecond(SeededCalendar.startOfDay(epochDay + 1) - 1);
+			Instant stamp = Instant.ofEpochSecond(calendar().startOfDay(epochDay + 1) - 1);
 			if (!stamp.isBefore(start) && !stamp.isAfter(end) && isAggregated(day)) {
 				days.add(day);
 			}
@@ -390,7 +449,7 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 		int[] hours = hourUnits(profile, epochDay);
 		int ended = calendar().endedHours(epochDay);
 		List<Session> sessions = new ArrayList<>();
-		long dayStart = SeededCalendar.startOfDay(epochDay);
+		long dayStart = calendar().startOfDay(epochDay);
 		int hour = 0;
 		while (hour < ended) {
 			if (hours[hour] == 0) {

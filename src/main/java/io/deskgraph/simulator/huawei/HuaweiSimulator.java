@@ -45,7 +45,8 @@ public class HuaweiSimulator extends EmbeddedSimulator {
 	 * and the estate's notion of today
 	 */
 	public HuaweiSimulator(HuaweiSimulatorProperties properties, Clock clock) {
-		this(properties, new HuaweiEstate(properties.seed(), properties.desktops(), clock));
+		this(properties, new HuaweiEstate(properties.seed(), properties.desktops(), clock, properties.dayZone(),
+				properties.aggregationHour()));
 	}
 
 	private HuaweiSimulator(HuaweiSimulatorProperties properties, HuaweiEstate estate) {

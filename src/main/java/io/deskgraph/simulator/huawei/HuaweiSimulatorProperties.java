@@ -1,6 +1,7 @@
 package io.deskgraph.simulator.huawei;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +30,10 @@ import org.springframework.lang.Nullable;
  * @param timeoutHold how long a call hit by an injected timeout is held before its
  * connection is closed
  * @param quotas calls allowed per access key, per API and per rolling minute
+ * @param dayZone the zone of the service's days: usage is split per day of this zone and
+ * each day's aggregate is stamped 23:59:59 of it; the demo account uses the same zone
+ * @param aggregationHour the hour of {@code dayZone} on the next day at which a day is
+ * aggregated for the metric APIs (0 to 23); the demo account uses the same hour
  * @author DeskGraph
  */
 @ConfigurationProperties("deskgraph.simulator.huawei")
@@ -40,7 +45,7 @@ public record HuaweiSimulatorProperties(@DefaultValue("18081") int port, @Defaul
 		@DefaultValue("hw-demo-iam-token-for-local-use-only") String iamToken, @Nullable String securityToken,
 		@DefaultValue("15m") Duration clockSkew, @DefaultValue("3s") Duration exportReadyAfter,
 		@DefaultValue("24h") Duration exportRetention, @DefaultValue("60s") Duration timeoutHold,
-		@DefaultValue Quotas quotas) {
+		@DefaultValue Quotas quotas, @DefaultValue("UTC") ZoneId dayZone, @DefaultValue("2") int aggregationHour) {
 
 	@Override
 	public String toString() {
@@ -49,7 +54,8 @@ public record HuaweiSimulatorProperties(@DefaultValue("18081") int port, @Defaul
 				+ ", secretKey=******, iamToken=******, securityToken="
 				+ ((this.securityToken != null) ? "******" : null) + ", clockSkew=" + this.clockSkew
 				+ ", exportReadyAfter=" + this.exportReadyAfter + ", exportRetention=" + this.exportRetention
-				+ ", timeoutHold=" + this.timeoutHold + ", quotas=" + this.quotas + "]";
+				+ ", timeoutHold=" + this.timeoutHold + ", quotas=" + this.quotas + ", dayZone=" + this.dayZone
+				+ ", aggregationHour=" + this.aggregationHour + "]";
 	}
 
 	/**

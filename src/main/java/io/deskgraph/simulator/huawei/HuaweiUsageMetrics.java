@@ -3,11 +3,11 @@ package io.deskgraph.simulator.huawei;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.lang.Nullable;
 
@@ -16,15 +16,20 @@ import org.springframework.lang.Nullable;
  * /v2/{project_id}/statistics/metrics/desktops}) and ListUserUsageMetric ({@code GET
  * /v2/{project_id}/statistics/metrics/users}) from the estate's aggregated days.
  * <p>
- * A day counts in a window when its aggregate, stamped at 23:59:59 UTC of the day, lies
- * within {@code [start_time, end_time]} and has been computed (02:00 UTC the next day).
- * {@code desktop_usage} and {@code user_usage} are the seconds in use over those days;
- * {@code desktop_idle_duration} is 86400 seconds times the number of those days, from the
- * desktop's creation day on, without any usage (the idle-day filters count the same
- * days). {@code start_time} may go back to 00:00 UTC of the day 180 days before today.
- * Desktops created after the last counted day are left out, and a window with no counted
- * day answers nothing. Without {@code sort_field} items are ordered by id (user name);
- * with it, ties are broken by id (user name) ascending so paging is stable.
+ * A day is a day of the estate's zone (UTC unless
+ * {@code deskgraph.simulator.huawei.day-zone} says otherwise). It counts in a window when
+ * its aggregate, stamped at 23:59:59 of the day, lies within
+ * {@code [start_time, end_time]} and has been computed (at the aggregation hour, 02:00 by
+ * default, the next day). {@code desktop_usage} and {@code user_usage} are the seconds in
+ * use over those days; {@code desktop_idle_duration} is 86400 seconds times the number of
+ * those days, from the desktop's creation day on, without any usage (the idle-day filters
+ * count the same days). {@code start_time} may go back to 00:00 of the day 180 days
+ * before today. {@code enterprise_project_id} keeps the desktops of one enterprise
+ * project (users: those whose desktops are in it), and each item names its
+ * {@code enterprise_project_id}, as the newer API versions do. Desktops created after the
+ * last counted day are left out, and a window with no counted day answers nothing.
+ * Without {@code sort_field} items are ordered by id (user name); with it, ties are
+ * broken by id (user name) ascending so paging is stable.
  *
  * @author DeskGraph
  */
@@ -35,6 +40,9 @@ final class HuaweiUsageMetrics {
 	private static final Duration USER_WINDOW = Duration.ofDays(30);
 
 	private static final int MAX_OFFSET = 2_147_483_646;
+
+	private static final Pattern UUID_PATTERN = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private final HuaweiEstate estate;
 
@@ -58,6 +66,7 @@ final class HuaweiUsageMetrics {
 		Instant start = query.requiredTime("start_time", 1, 32);
 		Instant end = query.requiredTime("end_time", 1, 32);
 		String userName = query.string("username", 0, 64);
+		String project = enterpriseProject(query);
 		Integer minHours = query.integer("usage_min_hours", 0, MAX_OFFSET);
 		Integer maxHours = query.integer("usage_max_hours", 0, MAX_OFFSET);
 		checkHours(minHours, maxHours);
@@ -73,16 +82,17 @@ final class HuaweiUsageMetrics {
 		List<LocalDate> days = this.estate.metricDays(start, end);
 		List<UserRow> rows = new ArrayList<>();
 		if (!days.isEmpty()) {
-			Instant lastDayEnd = days.get(days.size() - 1).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Instant lastDayEnd = days.get(days.size() - 1).plusDays(1).atStartOfDay(this.estate.dayZone()).toInstant();
 			for (String user : this.estate.users()) {
 				List<HuaweiDesktop> desktops = this.estate.desktopsOf(user)
 					.stream()
 					.filter((desktop) -> desktop.createTime().isBefore(lastDayEnd))
+					.filter((desktop) -> project == null || project.equals(desktop.enterpriseProjectId()))
 					.toList();
 				if (desktops.isEmpty() || !matches(user, userName)) {
 					continue;
 				}
-				UserRow row = userRow(user, desktops, days);
+				UserRow row = userRow(user, desktops, days, desktops.get(0).enterpriseProjectId());
 				if (withinHours(row.usageSeconds(), minHours, maxHours)) {
 					rows.add(row);
 				}
@@ -96,7 +106,7 @@ final class HuaweiUsageMetrics {
 		rows.sort(order);
 		List<UserMetric> items = HuaweiUsageReports.page(rows, offset, limit)
 			.stream()
-			.map((row) -> new UserMetric(row.userName(),
+			.map((row) -> new UserMetric(row.userName(), row.enterpriseProjectId(),
 					List.of(new Metric("user_usage", row.usageSeconds()),
 							new Metric("user_login_count", row.loginSuccesses() + row.loginFailures()),
 							new Metric("user_login_success_count", row.loginSuccesses()),
@@ -113,6 +123,7 @@ final class HuaweiUsageMetrics {
 		Instant start = query.requiredTime("start_time", 1, 32);
 		Instant end = query.requiredTime("end_time", 1, 32);
 		String resourceName = query.string("resource_name", 1, 64);
+		String project = enterpriseProject(query);
 		Integer minIdleDays = query.integer("min_idle_days", 0, 180);
 		Integer maxIdleDays = query.integer("max_idle_days", 0, 180);
 		Integer minHours = query.integer("usage_min_hours", 0, MAX_OFFSET);
@@ -121,15 +132,18 @@ final class HuaweiUsageMetrics {
 		String sortField = query.oneOf("sort_field", List.of("desktop_usage", "desktop_idle_duration"));
 		boolean descending = !"ASC".equals(query.oneOf("sort_type", List.of("ASC", "DESC")));
 		checkOrder(start, end);
-		// Counted in whole UTC days, so a window starting at midnight 180 days ago is
-		// allowed.
-		Instant oldest = this.estate.today().minusDays(DESKTOP_HISTORY_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
+		// Counted in whole days of the estate's zone, so a window starting at
+		// midnight 180 days ago is allowed.
+		Instant oldest = this.estate.today()
+			.minusDays(DESKTOP_HISTORY_DAYS)
+			.atStartOfDay(this.estate.dayZone())
+			.toInstant();
 		if (start.isBefore(oldest)) {
 			throw HuaweiApiException.businessRule("Only the last " + DESKTOP_HISTORY_DAYS
 					+ " days can be queried: start_time " + start + " is earlier than " + oldest);
 		}
 		return new DesktopMetricQuery(start, end, resourceName, minIdleDays, maxIdleDays, minHours, maxHours, sortField,
-				descending);
+				descending, project);
 	}
 
 	/** Computes the filtered, sorted metric rows of every matching desktop. */
@@ -139,14 +153,16 @@ final class HuaweiUsageMetrics {
 		if (days.isEmpty()) {
 			return rows;
 		}
-		Instant lastDayEnd = days.get(days.size() - 1).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant lastDayEnd = days.get(days.size() - 1).plusDays(1).atStartOfDay(this.estate.dayZone()).toInstant();
 		String fragment = (query.resourceName() != null) ? query.resourceName().toLowerCase(Locale.ROOT) : null;
 		for (HuaweiDesktop desktop : this.estate.desktops()) {
 			if (!desktop.createTime().isBefore(lastDayEnd)
-					|| (fragment != null && !desktop.name().toLowerCase(Locale.ROOT).contains(fragment))) {
+					|| (fragment != null && !desktop.name().toLowerCase(Locale.ROOT).contains(fragment))
+					|| (query.enterpriseProjectId() != null
+							&& !query.enterpriseProjectId().equals(desktop.enterpriseProjectId()))) {
 				continue;
 			}
-			LocalDate createdOn = LocalDate.ofInstant(desktop.createTime(), ZoneOffset.UTC);
+			LocalDate createdOn = LocalDate.ofInstant(desktop.createTime(), this.estate.dayZone());
 			long usage = 0;
 			int idleDays = 0;
 			for (LocalDate day : days) {
@@ -179,11 +195,11 @@ final class HuaweiUsageMetrics {
 		String poolName = (desktop.poolId() != null)
 				? this.estate.pool(desktop.poolId()).map(HuaweiPool::name).orElse(null) : null;
 		return new DesktopMetric(desktop.id(), desktop.name(), desktop.poolId(), poolName, desktop.userName(),
-				List.of(new Metric("desktop_usage", row.usageSeconds()),
+				desktop.enterpriseProjectId(), List.of(new Metric("desktop_usage", row.usageSeconds()),
 						new Metric("desktop_idle_duration", row.idleSeconds())));
 	}
 
-	private UserRow userRow(String user, List<HuaweiDesktop> desktops, List<LocalDate> days) {
+	private UserRow userRow(String user, List<HuaweiDesktop> desktops, List<LocalDate> days, String project) {
 		long usage = 0;
 		int successes = 0;
 		int failures = 0;
@@ -194,7 +210,7 @@ final class HuaweiUsageMetrics {
 				failures += this.estate.loginFailures(desktop.id(), day);
 			}
 		}
-		return new UserRow(user, usage, successes, failures);
+		return new UserRow(user, usage, successes, failures, project);
 	}
 
 	private static boolean matches(String value, @Nullable String fragment) {
@@ -203,6 +219,20 @@ final class HuaweiUsageMetrics {
 
 	private static boolean withinHours(long seconds, @Nullable Integer minHours, @Nullable Integer maxHours) {
 		return (minHours == null || seconds >= minHours * 3600L) && (maxHours == null || seconds <= maxHours * 3600L);
+	}
+
+	/**
+	 * Reads {@code enterprise_project_id}: {@code "0"} or a UUID, as the vendor's ids
+	 * are.
+	 */
+	@Nullable
+	private static String enterpriseProject(HuaweiQuery query) {
+		String project = query.string("enterprise_project_id", 1, 64);
+		if (project != null && !project.equals(HuaweiEstate.DEFAULT_ENTERPRISE_PROJECT)
+				&& !UUID_PATTERN.matcher(project).matches()) {
+			throw HuaweiApiException.invalidParameter("enterprise_project_id", "must be 0 or a UUID");
+		}
+		return project;
 	}
 
 	private static void checkHours(@Nullable Integer minHours, @Nullable Integer maxHours) {
@@ -219,7 +249,7 @@ final class HuaweiUsageMetrics {
 
 	record DesktopMetricQuery(Instant start, Instant end, @Nullable String resourceName, @Nullable Integer minIdleDays,
 			@Nullable Integer maxIdleDays, @Nullable Integer usageMinHours, @Nullable Integer usageMaxHours,
-			@Nullable String sortField, boolean descending) {
+			@Nullable String sortField, boolean descending, @Nullable String enterpriseProjectId) {
 
 	}
 
@@ -227,7 +257,8 @@ final class HuaweiUsageMetrics {
 
 	}
 
-	private record UserRow(String userName, long usageSeconds, int loginSuccesses, int loginFailures) {
+	private record UserRow(String userName, long usageSeconds, int loginSuccesses, int loginFailures,
+			String enterpriseProjectId) {
 
 	}
 
@@ -236,7 +267,8 @@ final class HuaweiUsageMetrics {
 	}
 
 	record DesktopMetric(String resourceId, String resourceName, @Nullable String resourcePoolId,
-			@Nullable String resourcePoolName, @Nullable String latestConnectUsername, List<Metric> metric) {
+			@Nullable String resourcePoolName, @Nullable String latestConnectUsername, String enterpriseProjectId,
+			List<Metric> metric) {
 
 	}
 
@@ -244,7 +276,7 @@ final class HuaweiUsageMetrics {
 
 	}
 
-	record UserMetric(String username, List<Metric> metric) {
+	record UserMetric(String username, String enterpriseProjectId, List<Metric> metric) {
 
 	}
 

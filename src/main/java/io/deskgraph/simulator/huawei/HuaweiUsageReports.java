@@ -27,9 +27,10 @@ import org.springframework.lang.Nullable;
  * that every window of one filter pages over the same desktops; {@code used_info_list}
  * holds only the days (or hours) with usage, {@code use_time} being hours with two
  * decimals sent as a JSON string. The vendor's format for {@code HOUR} grouping is
- * unconfirmed; this simulator answers {@code date} as {@code yyyy-MM-dd HH:00} (UTC). The
- * window defaults to 15 days ending today (the current day counts the hours already
- * ended); when only one bound is given the other is 14 days away from it.
+ * unconfirmed; this simulator answers {@code date} as {@code yyyy-MM-dd HH:00} (in the
+ * estate's day zone). The window defaults to 15 days ending today (the current day counts
+ * the hours already ended); when only one bound is given the other is 14 days away from
+ * it.
  *
  * @author DeskGraph
  */

@@ -1,6 +1,7 @@
 package io.deskgraph.system.limits;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import io.deskgraph.connector.AccountRegistry;
+import io.deskgraph.usage.Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,24 +100,38 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		ExecutionContext context = parameters.getExecutionContext();
 		Map<String, Object> variables = context.getCoercedVariables().toMap();
-		LocalDate today = LocalDate.now(this.clock);
+		// Dates are days of each account's zone: a range is cut at the latest today and
+		// may reach back from the earliest, as UsageWindows will.
+		Instant now = this.clock.instant();
+		LocalDate today = null;
+		LocalDate earliestToday = null;
+		for (Account account : this.accounts.accounts()) {
+			LocalDate day = LocalDate.ofInstant(now, account.dayZone());
+			today = (today == null || day.isAfter(today)) ? day : today;
+			earliestToday = (earliestToday == null || day.isBefore(earliestToday)) ? day : earliestToday;
+		}
+		if (today == null) {
+			today = LocalDate.ofInstant(now, Account.UTC);
+			earliestToday = today;
+		}
 		List<GraphQLError> errors;
 		if (variables.isEmpty() || variables.toString().length() <= MAX_CACHED_VARIABLES_LENGTH) {
 			Map<AnalysisKey, List<GraphQLError>> verdicts = this.analyses.get(context.getDocument(),
 					(document) -> new Verdicts());
-			AnalysisKey key = new AnalysisKey(context.getOperationDefinition().getName(), variables, today);
+			AnalysisKey key = new AnalysisKey(context.getOperationDefinition().getName(), variables, today,
+					earliestToday);
 			synchronized (verdicts) {
 				errors = verdicts.get(key);
 			}
 			if (errors == null) {
-				errors = analyze(context, variables, today);
+				errors = analyze(context, variables, today, earliestToday);
 				synchronized (verdicts) {
 					verdicts.put(key, errors);
 				}
 			}
 		}
 		else {
-			errors = analyze(context, variables, today);
+			errors = analyze(context, variables, today, earliestToday);
 		}
 		if (!errors.isEmpty()) {
 			throw new AbortExecutionException(errors);
@@ -127,7 +143,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	 * Measures an operation with its variables against every limit.
 	 * @return the violations, empty when the operation is within the limits
 	 */
-	private List<GraphQLError> analyze(ExecutionContext context, Map<String, Object> variables, LocalDate today) {
+	private List<GraphQLError> analyze(ExecutionContext context, Map<String, Object> variables, LocalDate today,
+			LocalDate earliestToday) {
 		OperationDefinition operation = context.getOperationDefinition();
 		QueryAnalyzer analyzer = new QueryAnalyzer(context.getGraphQLSchema(), context.getFragmentsByName(), variables,
 				this.accounts.accounts());
@@ -141,7 +158,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		}
 		if (errors.isEmpty()) {
 			long calls = new VendorCallEstimator(context.getFragmentsByName(), variables, this.accounts, today,
-					this.properties.maxRangeDays())
+					earliestToday, this.properties.maxRangeDays())
 				.estimate(operation.getSelectionSet());
 			if (calls > this.properties.maxUpstreamCalls()) {
 				errors.add(exceeded("Vendor calls", "maxUpstreamCalls", "max-upstream-calls",
@@ -203,7 +220,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	 * What an operation's measure depends on besides its document: which of its
 	 * operations, the variables and the day.
 	 */
-	private record AnalysisKey(@Nullable String operationName, Map<String, Object> variables, LocalDate day) {
+	private record AnalysisKey(@Nullable String operationName, Map<String, Object> variables, LocalDate day,
+			LocalDate earliestDay) {
 	}
 
 	/**

@@ -76,12 +76,12 @@ final class VendorCallEstimator {
 	private final Set<String> visiting = new HashSet<>();
 
 	VendorCallEstimator(Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
-			AccountRegistry accounts, LocalDate today, int maxRangeDays) {
+			AccountRegistry accounts, LocalDate today, LocalDate earliestToday, int maxRangeDays) {
 		this.fragments = fragments;
 		this.values = new ArgumentValues(variables);
 		this.accounts = accounts;
 		this.today = today;
-		this.earliest = today.minusDays(maxRangeDays);
+		this.earliest = earliestToday.minusDays(maxRangeDays);
 	}
 
 	/**

@@ -64,7 +64,7 @@ class AlibabaEcdClientTests {
 		this.server.answer((request) -> AlibabaStubServer.Answer.json(200, "{\"TotalCount\":0}"));
 		StepVerifier
 			.create(client(AlibabaProperties.DEFAULTS).queryHistoryUsageDurationRank(LocalDate.of(2026, 9, 1),
-					LocalDate.of(2026, 11, 19), 1, 200, "token/+="))
+					LocalDate.of(2026, 11, 19), 1, 200, "token/+=", Freshness.RECENT))
 			.assertNext((page) -> assertThat(page.usageDurationList()).isEmpty())
 			.verifyComplete();
 		AlibabaStubServer.Captured sent = this.server.take();
@@ -75,7 +75,7 @@ class AlibabaEcdClientTests {
 		assertThat(sent.headers().getFirst("Authorization")).startsWith("ACS3-HMAC-SHA256 Credential=LTAItest,");
 		StepVerifier
 			.create(client(AlibabaProperties.DEFAULTS).queryHistoryUsageDurationRank(LocalDate.of(2026, 9, 1),
-					LocalDate.of(2026, 9, 1), null, 5, null))
+					LocalDate.of(2026, 9, 1), null, 5, null, Freshness.FINAL))
 			.expectNextCount(1)
 			.verifyComplete();
 		assertThat(this.server.take().uri()).isEqualTo("/?StartDate=2026-09-01&EndDate=2026-09-01&Limit=5");
@@ -113,7 +113,7 @@ class AlibabaEcdClientTests {
 			assertThat(this.server.take().uri()).isEqualTo("/?RegionId=cn-shanghai&MaxResults=1");
 			StepVerifier
 				.create(client.queryHistoryUsageDurationRank(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 1), null,
-						5, null))
+						5, null, Freshness.LIVE))
 				.expectNextCount(1)
 				.verifyComplete();
 			assertThat(this.server.take().headers().getFirst("x-acs-action"))

@@ -3,6 +3,7 @@ package io.deskgraph.connector.alibaba;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ class AlibabaRegionsTests {
 		// The SDK signs with the time of day, so the simulator runs on the system clock.
 		AlibabaSimulatorProperties properties = new AlibabaSimulatorProperties(0, "127.0.0.1", 7, 240, AK, SECRET, null,
 				Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
-				new AlibabaSimulatorProperties.Quotas(100_000, 100_000));
+				new AlibabaSimulatorProperties.Quotas(100_000, 100_000), ZoneId.of("UTC"), 2);
 		simulator = new AlibabaSimulator(properties, Clock.systemUTC());
 		simulator.port();
 		estate = simulator.estate();

@@ -98,7 +98,7 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 		// Quotas well above what one test needs: throttling is provoked through faults.
 		AlibabaSimulatorProperties properties = new AlibabaSimulatorProperties(0, "127.0.0.1", 7, 240, AK, SECRET,
 				STS_TOKEN, Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
-				new AlibabaSimulatorProperties.Quotas(100_000, 100_000));
+				new AlibabaSimulatorProperties.Quotas(100_000, 100_000), ZoneOffset.UTC, 2);
 		simulator = new AlibabaSimulator(properties, CLOCK);
 		simulator.port();
 		estate = simulator.estate();

@@ -109,7 +109,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 		HuaweiSimulatorProperties properties = new HuaweiSimulatorProperties(0, "127.0.0.1", 42, 300, PROJECT_ID, AK,
 				SK, IAM_TOKEN, SECURITY_TOKEN, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofHours(24),
 				Duration.ofSeconds(2),
-				new HuaweiSimulatorProperties.Quotas(200, 200, 100, 200, 200, 200, 200, 200, 200));
+				new HuaweiSimulatorProperties.Quotas(200, 200, 100, 200, 200, 200, 200, 200, 200), ZoneOffset.UTC, 2);
 		simulator = new HuaweiSimulator(properties, clock);
 		simulator.port();
 		estate = simulator.estate();
@@ -406,7 +406,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 			.map((row) -> new DesktopMetric(desktop(row.desktop().id(), row.desktop().name()), row.desktop().poolId(),
 					(row.desktop().poolId() != null) ? estate.pool(row.desktop().poolId()).orElseThrow().name() : null,
 					row.desktop().userName(), UsageDuration.ofSeconds(row.usage()),
-					UsageDuration.ofSeconds(row.idleDays() * 86_400L)))
+					UsageDuration.ofSeconds(row.idleDays() * 86_400L), row.desktop().enterpriseProjectId()))
 			.toList();
 		assertThat(expected).hasSizeGreaterThan(2);
 		DesktopMetricFilter filter = new DesktopMetricFilter("dev", 1, null, null, null);
@@ -414,6 +414,51 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 		StepVerifier.create(connector().desktopMetrics(range, filter, sort, 1, Integer.MAX_VALUE))
 			.assertNext((slice) -> assertThat(slice)
 				.isEqualTo(new Slice<>(expected.subList(1, expected.size()), expected.size())))
+			.verifyComplete();
+	}
+
+	@Test
+	void enterpriseProjectOfTheQueryOrElseOfTheAccountScopesMetricsRankingsAndExports() {
+		DateRange range = new DateRange(TODAY.minusDays(20), TODAY.minusDays(1));
+		String project = estate.enterpriseProjects().get(1);
+		MetricSort byUsage = new MetricSort(MetricSortField.DESKTOP_USAGE, SortDirection.DESC);
+		List<String> expected = desktopRows(range).stream()
+			.filter((row) -> row.desktop().enterpriseProjectId().equals(project))
+			.sorted(Comparator.comparingLong(DesktopRow::usage).reversed().thenComparing((row) -> row.desktop().id()))
+			.map((row) -> row.desktop().id())
+			.toList();
+		assertThat(expected).isNotEmpty().hasSizeLessThan(desktopRows(range).size());
+		DesktopMetricFilter named = new DesktopMetricFilter(null, null, null, null, null, project);
+		Slice<DesktopMetric> filtered = connector().desktopMetrics(range, named, byUsage, 0, 500)
+			.block(Duration.ofSeconds(10));
+		assertThat(filtered.items()).extracting((metric) -> metric.desktop().nativeId()).isEqualTo(expected);
+		assertThat(filtered.items())
+			.allSatisfy((metric) -> assertThat(metric.enterpriseProjectId()).isEqualTo(project));
+		// The account's project applies when the query names none, to rankings too.
+		HuaweiUsageConnector scoped = connector(project);
+		assertThat(scoped.account().enterpriseProjectId()).isEqualTo(project);
+		assertThat(
+				scoped.desktopMetrics(range, DesktopMetricFilter.NONE, byUsage, 0, 500).block(Duration.ofSeconds(10)))
+			.isEqualTo(filtered);
+		assertThat(scoped.usageRanking(range, RankDimension.DESKTOP, 0, 500).block(Duration.ofSeconds(10)).items())
+			.extracting((total) -> total.desktop().nativeId())
+			.isEqualTo(expected);
+		List<String> users = estate.users()
+			.stream()
+			.filter((user) -> estate.desktopsOf(user).get(0).enterpriseProjectId().equals(project))
+			.sorted()
+			.toList();
+		assertThat(scoped.userMetrics(range, UserMetricFilter.NONE, null, 0, 500).block(Duration.ofSeconds(10)).items())
+			.extracting(UserMetric::userName)
+			.containsExactlyElementsOf(users);
+		// A project the query names wins over the account's.
+		Slice<DesktopMetric> defaultProject = scoped
+			.desktopMetrics(range, new DesktopMetricFilter(null, null, null, null, null, "0"), byUsage, 0, 500)
+			.block(Duration.ofSeconds(10));
+		assertThat(defaultProject.items()).isNotEmpty()
+			.allSatisfy((metric) -> assertThat(metric.enterpriseProjectId()).isEqualTo("0"));
+		StepVerifier.create(scoped.startDesktopUsageExport(range, DesktopMetricFilter.NONE, byUsage))
+			.assertNext((task) -> assertThat(task.accountId()).isEqualTo(ACCOUNT))
 			.verifyComplete();
 	}
 
@@ -437,7 +482,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 				}
 			}
 			expected.add(new UserMetric(ACCOUNT, user, UsageDuration.ofSeconds(usage), successes + failures, successes,
-					failures));
+					failures, estate.desktopsOf(user).get(0).enterpriseProjectId()));
 		}
 		expected.sort(Comparator.comparingLong((UserMetric metric) -> metric.usage().seconds())
 			.thenComparing(UserMetric::userName));
@@ -607,6 +652,14 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 				URI.create(simulator.baseUrl()), PROJECT_ID, accessKey, secretKey, securityToken, authToken, null, null,
 				null, null, null);
 		return new HuaweiConnectorFactory(TestUpstream.infrastructure(clock), properties).connector(account);
+	}
+
+	private static HuaweiUsageConnector connector(String enterpriseProjectId) {
+		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
+				URI.create(simulator.baseUrl()), PROJECT_ID, AK, SK, null, null, null, null, null, null,
+				enterpriseProjectId);
+		return new HuaweiConnectorFactory(TestUpstream.infrastructure(clock), HuaweiProperties.DEFAULTS)
+			.connector(account);
 	}
 
 	private static void expectInvalid(Mono<?> call, String argument, String message) {

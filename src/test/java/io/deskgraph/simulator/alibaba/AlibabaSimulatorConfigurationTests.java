@@ -2,6 +2,7 @@ package io.deskgraph.simulator.alibaba;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -86,6 +87,9 @@ class AlibabaSimulatorConfigurationTests {
 			assertThat(properties.timeoutHold()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.quotas().queryHistoryUsageDurationRank()).isEqualTo(100);
 			assertThat(properties.quotas().describeDesktops()).isEqualTo(200);
+			// China days, so that the demo shows two day zones (Alibaba documents none).
+			assertThat(properties.dayZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+			assertThat(properties.aggregationHour()).isEqualTo(2);
 			assertThat(properties.toString()).contains("LTAIdemoAK0000000001")
 				.doesNotContain(properties.accessKeySecret())
 				.doesNotContain("ali-sts-secret");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import io.deskgraph.simulator.huawei.HuaweiDesktop.RunState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link HuaweiEstate}.
@@ -208,6 +210,27 @@ class HuaweiEstateTests {
 		assertThat(after.metricDays(start, end)).hasSize(8).last().isEqualTo(day);
 		assertThat(after.metricDays(Instant.parse("2026-11-10T23:59:59Z"), Instant.parse("2026-11-11T23:59:58Z")))
 			.containsExactly(LocalDate.parse("2026-11-10"));
+	}
+
+	@Test
+	void daysOfAnotherZoneAreAggregatedAtItsHourAndStampedAtTheirLastSecond() {
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		LocalDate day = LocalDate.parse("2026-11-17");
+		// 05:00 on November 18 in Shanghai is 21:00 UTC on November 17.
+		HuaweiEstate before = new HuaweiEstate(42, 10,
+				Clock.fixed(Instant.parse("2026-11-17T20:59:59Z"), ZoneOffset.UTC), shanghai, 5);
+		HuaweiEstate after = new HuaweiEstate(42, 10,
+				Clock.fixed(Instant.parse("2026-11-17T21:00:00Z"), ZoneOffset.UTC), shanghai, 5);
+		assertThat(before.isAggregated(day)).isFalse();
+		assertThat(after.isAggregated(day)).isTrue();
+		assertThat(after.today()).isEqualTo(LocalDate.parse("2026-11-18"));
+		// November 16 in Shanghai ends at 15:59:59 UTC that day.
+		assertThat(after.metricDays(Instant.parse("2026-11-16T15:59:59Z"), Instant.parse("2026-11-17T15:59:58Z")))
+			.containsExactly(LocalDate.parse("2026-11-16"));
+		assertThat(after.metricDays(Instant.parse("2026-11-16T16:00:00Z"), Instant.parse("2026-11-17T15:59:59Z")))
+			.containsExactly(day);
+		assertThatIllegalArgumentException().isThrownBy(() -> new HuaweiEstate(42, 10, Clock.systemUTC(), shanghai, 24))
+			.withMessageContaining("aggregation hour");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.deskgraph.system.limits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -142,11 +143,14 @@ class LargeEstateTests extends DefaultLimitsTestSupport {
 
 	@Test
 	void inventoryDrainsInterruptedByAnOutageResumeFromTheirLastPages() throws Exception {
-		// Two final days, whose usage no longer changes.
-		LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+		// Two final days, whose usage no longer changes: days of the Alibaba demo
+		// account's zone, so that the idle window covers exactly the days of the ranking
+		// below.
+		ZoneId zone = this.alibaba.estate().dayZone();
+		LocalDate first = LocalDate.now(zone).minusDays(3);
 		LocalDate last = first.plusDays(1);
-		Map<String, Object> window = Map.of("since", first.atStartOfDay(ZoneOffset.UTC).toString(), "until",
-				last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toString());
+		Map<String, Object> window = Map.of("since", first.atStartOfDay(zone).toInstant().toString(), "until",
+				last.plusDays(1).atStartOfDay(zone).toInstant().toString());
 		// The usage of the idle window, fetched first, so that only the inventory drains.
 		Map<String, Object> days = Map.of("from", first.toString(), "to", last.toString());
 		waitForOk(RANKING, Map.of("range", days, "accountIds", List.of("alibaba-demo"), "first", 1), "usageRanking");
@@ -177,7 +181,7 @@ class LargeEstateTests extends DefaultLimitsTestSupport {
 				used.add((String) row.get("DesktopId"));
 			}
 		});
-		Instant until = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
 		assertThat(((Number) idle.get("totalCount")).intValue()).isEqualTo(count(inventory,
 				(desktop) -> !used.contains(desktop.getDesktopId()) && createdAt(desktop).isBefore(until)));
 

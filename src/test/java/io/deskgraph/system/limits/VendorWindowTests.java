@@ -38,7 +38,7 @@ class VendorWindowTests extends DefaultLimitsTestSupport {
 		assertThat(alibabaError.get("code")).isEqualTo("BAD_REQUEST");
 		assertThat(alibabaError.get("retryable")).isEqualTo(false);
 		assertThat((String) alibabaError.get("message")).contains("covers only the last 90 days")
-			.contains(today().minusDays(90).toString());
+			.contains(this.alibaba.estate().today().minusDays(90).toString());
 		assertThat(errors(response)).singleElement().satisfies((error) -> {
 			assertThat(extensions(error)).containsEntry("classification", "BAD_REQUEST")
 				.containsEntry("accountId", "alibaba-demo")
