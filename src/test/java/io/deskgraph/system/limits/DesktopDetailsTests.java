@@ -2,6 +2,7 @@ package io.deskgraph.system.limits;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
@@ -9,6 +10,7 @@ import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.workspace.v2.WorkspaceClient;
 import com.huaweicloud.sdk.workspace.v2.model.DesktopDetailInfo;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopsDetailRequest;
+import io.deskgraph.simulator.alibaba.AlibabaDesktop;
 import io.deskgraph.simulator.huawei.HuaweiDesktop;
 import io.deskgraph.simulator.huawei.HuaweiDesktop.RunState;
 import io.deskgraph.simulator.huawei.HuaweiSimulatorProperties;
@@ -164,6 +166,70 @@ class DesktopDetailsTests extends DefaultLimitsTestSupport {
 			assertThat((String) error.get("message")).contains(unknown).contains("huawei-demo");
 		});
 		assertThat(huaweiCalls("ListDesktopsDetail")).isOne();
+	}
+
+	@Test
+	void entitiesOfBothVendorsGetTheirDetailsFromEachVendorsListingInOneRequest() {
+		// One Alibaba desktop of each region of the estate, and one Huawei desktop.
+		List<AlibabaDesktop> alibabaDesktops = new ArrayList<>();
+		for (String region : this.alibaba.estate().regions()) {
+			alibabaDesktops.add(this.alibaba.estate()
+				.desktops()
+				.stream()
+				.filter((desktop) -> desktop.regionId().equals(region))
+				.findFirst()
+				.orElseThrow());
+		}
+		assertThat(alibabaDesktops).hasSizeGreaterThan(1);
+		HuaweiDesktop huaweiDesktop = this.huawei.estate().desktops().get(0);
+		List<Map<String, Object>> representations = new ArrayList<>();
+		alibabaDesktops.forEach((desktop) -> representations
+			.add(Map.of("__typename", "Desktop", "id", "alibaba:alibaba-demo:" + desktop.desktopId())));
+		representations.add(Map.of("__typename", "Desktop", "id", "huawei:huawei-demo:" + huaweiDesktop.id()));
+
+		Map<String, Object> response = post(
+				"query($r: [_Any!]!) { _entities(representations: $r) { ... on Desktop { " + DETAILS + " } } }",
+				Map.of("r", representations));
+
+		assertThat(response).as("%s", response).doesNotContainKey("errors");
+		List<Map<String, Object>> entities = entities(response);
+		for (int i = 0; i < alibabaDesktops.size(); i++) {
+			AlibabaDesktop expected = alibabaDesktops.get(i);
+			assertThat(entities.get(i)).containsEntry("vendor", "ALIBABA")
+				.containsEntry("nativeId", expected.desktopId())
+				.containsEntry("name", expected.desktopName())
+				.containsEntry("region", expected.regionId())
+				.containsEntry("vendorState", expected.desktopStatus())
+				.containsEntry("state", alibabaState(expected.desktopStatus()))
+				.containsEntry("vendorBillingMode", expected.chargeType())
+				.containsEntry("billingMode", alibabaBillingMode(expected.chargeType()));
+		}
+		assertThat(entities.get(alibabaDesktops.size())).containsEntry("name", huaweiDesktop.name());
+		// Alibaba asks the account's regions in turn with the ids not found yet, one
+		// DesktopId-filtered DescribeDesktops each; Huawei one listing.
+		Map<String, Number> alibabaCalls = calls(this.alibaba.baseUrl());
+		assertThat(alibabaCalls.get("DescribeDesktops").intValue()).isEqualTo(alibabaDesktops.size());
+		assertThat(alibabaCalls.values().stream().mapToLong(Number::longValue).sum()).isEqualTo(alibabaDesktops.size());
+		assertThat(huaweiCalls("ListDesktopsDetail")).isOne();
+	}
+
+	private static String alibabaState(String status) {
+		return switch (status) {
+			case "Running", "Pending", "Starting", "Rebuilding" -> "ACTIVE";
+			case "Stopped", "Stopping" -> "STOPPED";
+			case "Hibernated" -> "HIBERNATED";
+			default -> "ERROR";
+		};
+	}
+
+	private static String alibabaBillingMode(String chargeType) {
+		return switch (chargeType.replace("_", "").toUpperCase(Locale.ROOT)) {
+			case "PREPAID" -> "SUBSCRIPTION";
+			case "POSTPAID" -> "PAY_AS_YOU_GO";
+			case "MONTHPACKAGE" -> "MONTHLY_PACKAGE";
+			case "DURATION" -> "DURATION_PACKAGE";
+			default -> "OTHER";
+		};
 	}
 
 	/**
