@@ -1,7 +1,6 @@
 package io.deskgraph.connector;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import io.deskgraph.connector.alibaba.AlibabaConnectorFactory;
 import io.deskgraph.connector.alibaba.AlibabaProperties;
 import io.deskgraph.connector.huawei.HuaweiConnectorFactory;
 import io.deskgraph.connector.huawei.HuaweiProperties;
+import io.deskgraph.connector.huawei.MutableClock;
 import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import io.deskgraph.simulator.alibaba.AlibabaSimulatorProperties;
 import io.deskgraph.simulator.huawei.HuaweiEstate;
@@ -72,7 +72,7 @@ class AccountDayZoneTests {
 
 	private static final Duration FINAL_TTL = Duration.ofHours(6);
 
-	private static final SettableClock clock = new SettableClock();
+	private static final MutableClock clock = new MutableClock(Instant.EPOCH);
 
 	private static HuaweiSimulator huaweiUtc;
 
@@ -376,35 +376,6 @@ class AccountDayZoneTests {
 		AlibabaSimulator simulator = new AlibabaSimulator(properties, clock);
 		simulator.port();
 		return simulator;
-	}
-
-	/**
-	 * A clock the tests set, shared by the simulators and the connectors so that
-	 * signatures stay within the simulators' time window.
-	 */
-	private static final class SettableClock extends Clock {
-
-		private volatile Instant now = Instant.EPOCH;
-
-		void set(Instant instant) {
-			this.now = instant;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(this.now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

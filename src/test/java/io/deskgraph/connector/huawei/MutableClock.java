@@ -11,19 +11,31 @@ import java.time.ZoneOffset;
  *
  * @author DeskGraph
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	/**
+	 * Creates a clock standing at an instant.
+	 * @param now the instant
+	 */
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	void set(Instant instant) {
+	/**
+	 * Moves the clock to an instant.
+	 * @param instant the instant
+	 */
+	public void set(Instant instant) {
 		this.now = instant;
 	}
 
-	void advance(Duration duration) {
+	/**
+	 * Moves the clock on.
+	 * @param duration how far
+	 */
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
