@@ -37,6 +37,13 @@ public class HuaweiConnectorFactory extends VendorConnectorFactory<HuaweiUsageCo
 	public HuaweiUsageConnector connector(AccountProperties account) {
 		String id = account.id();
 		checked(account);
+		// A Huawei project lives in one region: a list of others would be shown on
+		// Account.regions and never asked.
+		if (account.regions() != null
+				&& account.regions().stream().anyMatch((region) -> !region.equals(account.region()))) {
+			throw new IllegalArgumentException("Huawei account '" + id + "' has regions " + account.regions()
+					+ ": a Huawei project covers its region alone; configure one account per project and region");
+		}
 		String projectId = require(account, "project-id", account.projectId());
 		URI endpoint = endpoint(account);
 		HuaweiSigningFilter authentication = authentication(account, projectId);

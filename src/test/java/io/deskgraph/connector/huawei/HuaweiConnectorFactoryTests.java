@@ -1,6 +1,7 @@
 package io.deskgraph.connector.huawei;
 
 import java.net.URI;
+import java.util.List;
 import java.time.Clock;
 
 import io.deskgraph.connector.AccountProperties;
@@ -68,6 +69,18 @@ class HuaweiConnectorFactoryTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.factory.create(account("pid", "AK", "SK", null, URI.create("workspace.local"))))
 			.withMessageContaining("not an absolute http(s) URL");
+	}
+
+	@Test
+	void regionsBeyondTheProjectsOwnAreRejected() {
+		AccountProperties twoRegions = new AccountProperties("hw-prod", Vendor.HUAWEI, "cn-north-4", null, null, "pid",
+				"AK", "SK", null, null, null, List.of("cn-north-4", "cn-east-3"), null, null, null);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.create(twoRegions))
+			.withMessageContaining("hw-prod")
+			.withMessageContaining("cn-east-3");
+		AccountProperties ownRegion = new AccountProperties("hw-prod", Vendor.HUAWEI, "cn-north-4", null, null, "pid",
+				"AK", "SK", null, null, null, List.of("cn-north-4"), null, null, null);
+		assertThat(this.factory.create(ownRegion).account().regions()).containsExactly("cn-north-4");
 	}
 
 	@Test
