@@ -33,7 +33,7 @@ class ScalarsConfigurer implements RuntimeWiringConfigurer {
 
 	static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
 		.name("Date")
-		.description("A UTC day, yyyy-MM-dd")
+		.description("A day, yyyy-MM-dd, of each account's day zone")
 		.coercing(new DateCoercing())
 		.build();
 
