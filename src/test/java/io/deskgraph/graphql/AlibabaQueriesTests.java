@@ -228,20 +228,7 @@ class AlibabaQueriesTests extends GatewayTestSupport {
 		LocalDate from = aliToday().minusDays(10);
 		LocalDate to = aliToday().minusDays(1);
 		// The same call through the official generic client, drained whole.
-		com.aliyun.teaopenapi.Client sdk = AlibabaSimulatorTestSupport.genericClient(this.alibaba);
-		List<Map<String, Object>> rows = new ArrayList<>();
-		String token = null;
-		do {
-			Map<String, Object> query = new HashMap<>(
-					Map.of("StartDate", from.toString(), "EndDate", to.toString(), "Limit", "200"));
-			if (token != null) {
-				query.put("NextToken", token);
-			}
-			Map<String, Object> page = AlibabaSimulatorTestSupport.rank(sdk, query);
-			rows.addAll((List<Map<String, Object>>) page.get("UsageDurationList"));
-			token = (String) page.get("NextToken");
-		}
-		while (token != null && !token.isEmpty());
+		List<Map<String, Object>> rows = AlibabaSimulatorTestSupport.rankingRows(this.alibaba, from, to);
 		long sdkTotal = 0;
 		Map<String, String> regions = new HashMap<>();
 		Map<String, String> chargeTypes = new HashMap<>();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.aliyun.ecd20200930.models.DescribeDesktopsRequest;
-import com.aliyun.ecd20200930.models.DescribeDesktopsResponseBody;
 import com.aliyun.ecd20200930.models.DescribeDesktopsResponseBody.DescribeDesktopsResponseBodyDesktops;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskgraph.connector.AccountProperties;
@@ -89,7 +88,8 @@ class AlibabaRegionsTests {
 		List<DescribeDesktopsResponseBodyDesktops> sdk = new ArrayList<>();
 		long sdkPages = 0;
 		for (String region : estate.regions()) {
-			List<DescribeDesktopsResponseBodyDesktops> desktops = sdkInventory(region);
+			List<DescribeDesktopsResponseBodyDesktops> desktops = AlibabaSimulatorTestSupport.inventory(simulator,
+					region);
 			assertThat(desktops).isNotEmpty();
 			sdkPages += pages(desktops.size(), 100);
 			sdk.addAll(desktops);
@@ -178,23 +178,6 @@ class AlibabaRegionsTests {
 
 	private static AlibabaUsageConnector connector() {
 		return connector(List.of());
-	}
-
-	/** Every desktop of a region, drained with the official SDK. */
-	private static List<DescribeDesktopsResponseBodyDesktops> sdkInventory(String region) throws Exception {
-		com.aliyun.ecd20200930.Client client = AlibabaSimulatorTestSupport.ecdClient(simulator);
-		List<DescribeDesktopsResponseBodyDesktops> desktops = new ArrayList<>();
-		String token = null;
-		do {
-			DescribeDesktopsResponseBody page = client
-				.describeDesktops(
-						new DescribeDesktopsRequest().setRegionId(region).setMaxResults(100).setNextToken(token))
-				.getBody();
-			desktops.addAll(page.getDesktops());
-			token = page.getNextToken();
-		}
-		while (token != null && !token.isEmpty());
-		return desktops;
 	}
 
 	/**

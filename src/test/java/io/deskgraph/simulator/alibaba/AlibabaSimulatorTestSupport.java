@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.aliyun.ecd20200930.models.DescribeDesktopsRequest;
+import com.aliyun.ecd20200930.models.DescribeDesktopsResponseBody;
+import com.aliyun.ecd20200930.models.DescribeDesktopsResponseBody.DescribeDesktopsResponseBodyDesktops;
 import com.aliyun.tea.TeaRequest;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teaopenapi.models.OpenApiRequest;
@@ -153,6 +158,58 @@ public final class AlibabaSimulatorTestSupport {
 	/** Calls {@code QueryHistoryUsageDurationRank} through the generic client. */
 	public static Map<String, Object> rank(com.aliyun.teaopenapi.Client client, Map<String, ?> query) throws Exception {
 		return call(client, RANK, query);
+	}
+
+	/**
+	 * Every desktop of a region, drained with the official product client's
+	 * DescribeDesktops, pages of 100.
+	 * @param simulator the simulator asked
+	 * @param region the region
+	 * @return the desktops in the simulator's order
+	 */
+	public static List<DescribeDesktopsResponseBodyDesktops> inventory(AlibabaSimulator simulator, String region)
+			throws Exception {
+		com.aliyun.ecd20200930.Client client = ecdClient(simulator);
+		List<DescribeDesktopsResponseBodyDesktops> desktops = new ArrayList<>();
+		String token = null;
+		do {
+			DescribeDesktopsResponseBody page = client
+				.describeDesktops(
+						new DescribeDesktopsRequest().setRegionId(region).setMaxResults(100).setNextToken(token))
+				.getBody();
+			desktops.addAll(page.getDesktops());
+			token = page.getNextToken();
+		}
+		while (token != null && !token.isEmpty());
+		return desktops;
+	}
+
+	/**
+	 * Every usage row of a window, drained with the official generic client's
+	 * QueryHistoryUsageDurationRank, pages of 200.
+	 * @param simulator the simulator asked
+	 * @param from the first day
+	 * @param to the last day
+	 * @return the rows in the simulator's order
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<Map<String, Object>> rankingRows(AlibabaSimulator simulator, LocalDate from, LocalDate to)
+			throws Exception {
+		com.aliyun.teaopenapi.Client client = genericClient(simulator);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		String token = null;
+		do {
+			Map<String, Object> query = new HashMap<>(
+					Map.of("StartDate", from.toString(), "EndDate", to.toString(), "Limit", "200"));
+			if (token != null) {
+				query.put("NextToken", token);
+			}
+			Map<String, Object> page = rank(client, query);
+			rows.addAll((List<Map<String, Object>>) page.get("UsageDurationList"));
+			token = (String) page.get("NextToken");
+		}
+		while (token != null && !token.isEmpty());
+		return rows;
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.aliyun.ecd20200930.models.DescribeDesktopsRequest;
-import com.aliyun.ecd20200930.models.DescribeDesktopsResponseBody;
 import com.aliyun.ecd20200930.models.DescribeDesktopsResponseBody.DescribeDesktopsResponseBodyDesktops;
 import io.deskgraph.connector.DrainJobs;
 import io.deskgraph.simulator.alibaba.AlibabaSimulatorTestSupport;
@@ -91,7 +88,7 @@ class LargeEstateTests extends DefaultLimitsTestSupport {
 		assertThat(alibabaCalls("DescribeDesktops")).isEqualTo(5 * REGIONS.size());
 		List<DescribeDesktopsResponseBodyDesktops> inventory = sdkInventory();
 		assertThat(inventory).hasSize(20000);
-		assertThat(sdkInventory("cn-shanghai")).hasSize(14110);
+		assertThat(AlibabaSimulatorTestSupport.inventory(this.alibaba, "cn-shanghai")).hasSize(14110);
 		assertThat(((Number) status.get("total")).intValue()).isEqualTo(inventory.size());
 		assertThat(status.get("run")).isEqualTo(Map.of("active",
 				count(inventory, inStates("Running", "Pending", "Starting", "Rebuilding")), "stopped",
@@ -170,13 +167,13 @@ class LargeEstateTests extends DefaultLimitsTestSupport {
 		long resumed = alibabaCalls("DescribeDesktops") - beforeResume;
 		int pages = 0;
 		for (String region : REGIONS) {
-			pages += (sdkInventory(region).size() + 99) / 100;
+			pages += (AlibabaSimulatorTestSupport.inventory(this.alibaba, region).size() + 99) / 100;
 		}
 		assertThat(pages).as("cn-shanghai alone takes 142").isGreaterThan(142);
 		assertThat(resumed).as("only the pages not fetched before").isEqualTo(pages - 40);
 		List<DescribeDesktopsResponseBodyDesktops> inventory = sdkInventory();
 		Set<String> used = new HashSet<>();
-		sdkRows(first, last).forEach((row) -> {
+		AlibabaSimulatorTestSupport.rankingRows(this.alibaba, first, last).forEach((row) -> {
 			if (((Number) row.get("UsageDuration")).longValue() > 0) {
 				used.add((String) row.get("DesktopId"));
 			}
@@ -244,46 +241,9 @@ class LargeEstateTests extends DefaultLimitsTestSupport {
 	private List<DescribeDesktopsResponseBodyDesktops> sdkInventory() throws Exception {
 		List<DescribeDesktopsResponseBodyDesktops> desktops = new ArrayList<>();
 		for (String region : REGIONS) {
-			desktops.addAll(sdkInventory(region));
+			desktops.addAll(AlibabaSimulatorTestSupport.inventory(this.alibaba, region));
 		}
 		return desktops;
-	}
-
-	/** Every desktop of a region, drained with the official SDK. */
-	private List<DescribeDesktopsResponseBodyDesktops> sdkInventory(String region) throws Exception {
-		com.aliyun.ecd20200930.Client client = AlibabaSimulatorTestSupport.ecdClient(this.alibaba);
-		List<DescribeDesktopsResponseBodyDesktops> desktops = new ArrayList<>();
-		String token = null;
-		do {
-			DescribeDesktopsResponseBody page = client
-				.describeDesktops(
-						new DescribeDesktopsRequest().setRegionId(region).setMaxResults(100).setNextToken(token))
-				.getBody();
-			desktops.addAll(page.getDesktops());
-			token = page.getNextToken();
-		}
-		while (token != null && !token.isEmpty());
-		return desktops;
-	}
-
-	/** Every usage row of a window, drained with the official SDK. */
-	@SuppressWarnings("unchecked")
-	private List<Map<String, Object>> sdkRows(LocalDate from, LocalDate to) throws Exception {
-		com.aliyun.teaopenapi.Client client = AlibabaSimulatorTestSupport.genericClient(this.alibaba);
-		List<Map<String, Object>> rows = new ArrayList<>();
-		String token = null;
-		do {
-			Map<String, Object> query = new HashMap<>(
-					Map.of("StartDate", from.toString(), "EndDate", to.toString(), "Limit", "200"));
-			if (token != null) {
-				query.put("NextToken", token);
-			}
-			Map<String, Object> page = AlibabaSimulatorTestSupport.rank(client, query);
-			rows.addAll((List<Map<String, Object>>) page.get("UsageDurationList"));
-			token = (String) page.get("NextToken");
-		}
-		while (token != null && !token.isEmpty());
-		return rows;
 	}
 
 	/**
@@ -292,7 +252,7 @@ class LargeEstateTests extends DefaultLimitsTestSupport {
 	 */
 	private List<Map.Entry<String, Long>> sdkRanking(LocalDate from, LocalDate to) throws Exception {
 		Map<String, Long> seconds = new LinkedHashMap<>();
-		for (Map<String, Object> row : sdkRows(from, to)) {
+		for (Map<String, Object> row : AlibabaSimulatorTestSupport.rankingRows(this.alibaba, from, to)) {
 			seconds.merge((String) row.get("DesktopId"), ((Number) row.get("UsageDuration")).longValue(), Long::sum);
 		}
 		return seconds.entrySet()
