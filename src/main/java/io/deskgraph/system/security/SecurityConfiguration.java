@@ -118,7 +118,8 @@ class SecurityConfiguration {
 					.hasRole(Roles.OPERATOR)
 					.matchers(graphQlRequests)
 					.authenticated()
-					.pathMatchers(graphQl.getGraphiql().getPath(), "/", "/favicon.ico", "/examples/**")
+					.pathMatchers(graphQl.getGraphiql().getPath(), "/", "/index.html", "/favicon.ico", "/examples/**",
+							"/dashboard/**", "/graphiql/**", "/webjars/**")
 					.permitAll()
 					.anyExchange()
 					.authenticated();

@@ -2,7 +2,6 @@ package io.deskgraph.connector.shared;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.deskgraph.testsupport.DebianPackage;
 
 /**
  * A real Debian {@code redis-server} process on a free loopback port, installed from
@@ -32,27 +32,14 @@ import java.util.stream.Stream;
  */
 public final class RedisServer implements AutoCloseable {
 
-	/** Where Debian's package puts the server, looked at when it is not on the PATH. */
-	static final Path DEBIAN_EXECUTABLE = Path.of("/usr/bin/redis-server");
-
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-
-	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
 	private static final Duration POLL = Duration.ofMillis(50);
 
 	/** Servers still running, stopped when the JVM exits so no test leaves one behind. */
 	private static final Set<RedisServer> RUNNING = ConcurrentHashMap.newKeySet();
-
-	private static final Object INSTALL_LOCK = new Object();
-
-	/**
-	 * The executable once found or installed, or why it could not be: decided once per
-	 * JVM.
-	 */
-	private static volatile Installation installation;
 
 	static {
 		Runtime.getRuntime()
@@ -341,136 +328,10 @@ public final class RedisServer implements AutoCloseable {
 
 	// ---- finding, or installing, the executable
 
-	/**
-	 * Finds {@code redis-server}, installing Debian's package once per JVM when it is
-	 * missing.
-	 * @return the executable
-	 * @throws IllegalStateException when it is missing and could not be installed, saying
-	 * what to install
-	 */
 	static Path executable() {
-		Installation known = installation;
-		if (known == null) {
-			synchronized (INSTALL_LOCK) {
-				known = installation;
-				if (known == null) {
-					known = locate(System.getenv("PATH")).map((path) -> new Installation(path, null))
-						.orElseGet(RedisServer::install);
-					installation = known;
-				}
-			}
-		}
-		if (known.executable() == null) {
-			throw new IllegalStateException(known.failure());
-		}
-		return known.executable();
-	}
-
-	/**
-	 * Where {@code redis-server} is: the first executable one on the PATH, else Debian's
-	 * {@code /usr/bin/redis-server} (a PATH without {@code /usr/bin} is common in minimal
-	 * environments).
-	 * @param pathVariable the value of {@code PATH}, may be {@code null}
-	 * @return the executable, or empty
-	 */
-	static Optional<Path> locate(String pathVariable) {
-		List<Path> candidates = new ArrayList<>();
-		if (pathVariable != null) {
-			for (String entry : pathVariable.split(File.pathSeparator)) {
-				if (!entry.isEmpty()) {
-					candidates.add(Path.of(entry, "redis-server"));
-				}
-			}
-		}
-		candidates.add(DEBIAN_EXECUTABLE);
-		return candidates.stream().filter((path) -> Files.isRegularFile(path) && Files.isExecutable(path)).findFirst();
-	}
-
-	/**
-	 * The commands that install the package: {@code apt-get install} directly as root,
-	 * through {@code sudo -n} otherwise (which fails at once rather than ask for a
-	 * password); {@code env} carries {@code DEBIAN_FRONTEND} past sudo's reset of the
-	 * environment.
-	 * @param root whether this JVM runs as root
-	 * @param aptArguments what to run {@code apt-get} with
-	 * @return the command line
-	 */
-	static List<String> aptCommand(boolean root, String... aptArguments) {
-		List<String> command = new ArrayList<>();
-		if (!root) {
-			command.addAll(List.of("sudo", "-n"));
-		}
-		command.addAll(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get"));
-		command.addAll(List.of(aptArguments));
-		return command;
-	}
-
-	/**
-	 * Installs Debian's {@code redis-server}: {@code apt-get install}, and when that
-	 * fails (an empty or outdated package list) {@code apt-get update} and the install
-	 * again.
-	 * @return the executable, or why there is none
-	 */
-	private static Installation install() {
-		boolean root = isRoot();
-		List<String> install = aptCommand(root, "install", "-y", "-qq", "redis-server");
-		List<String> update = aptCommand(root, "update", "-qq");
-		StringBuilder output = new StringBuilder();
-		boolean done = run(install, output) || (run(update, output) && run(install, output));
-		Optional<Path> found = locate(System.getenv("PATH"));
-		if (done && found.isPresent()) {
-			return new Installation(found.get(), null);
-		}
-		return new Installation(null,
-				"redis-server is needed by the shared-tier tests (a real Redis server, never skipped) and is not "
-						+ "installed; installing it failed (" + String.join(" ", install) + (root ? ", as root" : "")
-						+ ", needs root or passwordless sudo and Debian's package archive). Install Debian's redis-server "
-						+ "package (apt-get install redis-server) so that redis-server is on the PATH or at "
-						+ DEBIAN_EXECUTABLE + ", then run the tests again. What the attempts said:\n"
-						+ lastLines(output.toString(), 20));
-	}
-
-	private static boolean isRoot() {
-		StringBuilder output = new StringBuilder();
-		return run(List.of("id", "-u"), output) && output.toString().trim().equals("0");
-	}
-
-	private static boolean run(List<String> command, StringBuilder output) {
-		try {
-			Path log = Files.createTempFile("deskgraph-apt-", ".log");
-			try {
-				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-					.redirectOutput(log.toFile())
-					.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-				builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-				Process process = builder.start();
-				boolean exited = process.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-				if (!exited) {
-					process.destroyForcibly();
-				}
-				output.append(Files.readString(log, StandardCharsets.UTF_8));
-				if (!exited) {
-					output.append(String.join(" ", command))
-						.append(": no answer within ")
-						.append(INSTALL_TIMEOUT.toMinutes())
-						.append(" minutes\n");
-				}
-				return exited && process.exitValue() == 0;
-			}
-			finally {
-				Files.deleteIfExists(log);
-			}
-		}
-		catch (IOException ex) {
-			// sudo or apt-get missing: the message says what to install instead.
-			output.append(String.join(" ", command)).append(": ").append(ex.getMessage()).append('\n');
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			output.append(String.join(" ", command)).append(": interrupted\n");
-			return false;
-		}
+		return DebianPackage
+			.require("the shared-tier tests (a real Redis server)", List.of("redis-server"), "redis-server")
+			.get(0);
 	}
 
 	// ---- helpers
@@ -529,16 +390,6 @@ public final class RedisServer implements AutoCloseable {
 		catch (IOException ex) {
 			// A temporary directory left behind costs nothing worth failing a test for.
 		}
-	}
-
-	/**
-	 * The outcome of looking for, or installing, {@code redis-server}: the executable, or
-	 * why there is none.
-	 *
-	 * @param executable the executable, {@code null} when there is none
-	 * @param failure what to install, when there is no executable
-	 */
-	private record Installation(Path executable, String failure) {
 	}
 
 }

@@ -5,14 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -102,25 +97,6 @@ class RedisServerTests {
 			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> redis.command("NOSUCHCOMMAND"))
 				.withMessageContaining("ERR");
 		}
-	}
-
-	@Test
-	void locateTakesThePathFirstThenDebiansPlace(@TempDir Path directory) throws IOException {
-		Path onPath = Files.createFile(directory.resolve("redis-server"),
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-		assertThat(RedisServer.locate("/nonexistent:" + directory)).contains(onPath);
-		Optional<Path> debian = Files.isExecutable(RedisServer.DEBIAN_EXECUTABLE)
-				? Optional.of(RedisServer.DEBIAN_EXECUTABLE) : Optional.empty();
-		assertThat(RedisServer.locate("/nonexistent")).isEqualTo(debian);
-		assertThat(RedisServer.locate(null)).isEqualTo(debian);
-	}
-
-	@Test
-	void aptRunsDirectlyAsRootAndThroughSudoOtherwise() {
-		assertThat(RedisServer.aptCommand(true, "install", "-y", "-qq", "redis-server")).containsExactly("env",
-				"DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "redis-server");
-		assertThat(RedisServer.aptCommand(false, "update", "-qq")).containsExactly("sudo", "-n", "env",
-				"DEBIAN_FRONTEND=noninteractive", "apt-get", "update", "-qq");
 	}
 
 }
