@@ -56,18 +56,18 @@ class ResponseCacheTests extends DefaultLimitsTestSupport {
 
 	@Test
 	void aStoredResultIsTheUncachedOneSentAgainWithoutAVendorCallUntilItExpires() throws InterruptedException {
-		String first = post(OPERATOR_KEY, STATUS, Map.of());
+		String first = postAs(OPERATOR_KEY, STATUS, Map.of());
 		long callsAfterFirst = vendorCalls();
 		assertThat(first).contains("\"state\":\"OK\"").doesNotContain("errors");
 		double hits = gets("hit");
-		String second = post(OPERATOR_KEY, STATUS, Map.of());
+		String second = postAs(OPERATOR_KEY, STATUS, Map.of());
 		assertThat(second).isEqualTo(first);
 		assertThat(vendorCalls()).isEqualTo(callsAfterFirst);
 		assertThat(gets("hit") - hits).isEqualTo(1);
 		// The status counts live 2 s here: after that the result is built again, from
 		// new vendor answers fetched later.
 		Thread.sleep(2_100);
-		String third = post(OPERATOR_KEY, STATUS, Map.of());
+		String third = postAs(OPERATOR_KEY, STATUS, Map.of());
 		assertThat(vendorCalls()).isGreaterThan(callsAfterFirst);
 		assertThat(fetchedAt(third)).isNotEqualTo(fetchedAt(first));
 		// The same query without extra whitespace is another document, but the same
@@ -76,10 +76,10 @@ class ResponseCacheTests extends DefaultLimitsTestSupport {
 				+ "{ totalCount edges { node { rank duration { seconds } } } } }";
 		Map<String, Object> range = Map.of("from", today().minusDays(7).toString(), "to",
 				today().minusDays(1).toString());
-		String uncached = post(OPERATOR_KEY, ranking, Map.of("range", range, "first", 3));
+		String uncached = postAs(OPERATOR_KEY, ranking, Map.of("range", range, "first", 3));
 		long calls = vendorCalls();
 		hits = gets("hit");
-		assertThat(post(OPERATOR_KEY, ranking, Map.of("first", 3, "range", range))).isEqualTo(uncached);
+		assertThat(postAs(OPERATOR_KEY, ranking, Map.of("first", 3, "range", range))).isEqualTo(uncached);
 		assertThat(gets("hit") - hits).isEqualTo(1);
 		assertThat(vendorCalls()).isEqualTo(calls);
 	}
@@ -89,7 +89,7 @@ class ResponseCacheTests extends DefaultLimitsTestSupport {
 		String query = "{ togetherStatus: desktopStatus { total sources { accountId state fetchedAt } } }";
 		double executions = documentLookups();
 		List<String> answers = Flux.range(0, 24)
-			.flatMap((i) -> Mono.fromCallable(() -> post(OPERATOR_KEY, query, Map.of()))
+			.flatMap((i) -> Mono.fromCallable(() -> postAs(OPERATOR_KEY, query, Map.of()))
 				.subscribeOn(Schedulers.boundedElastic()), 24)
 			.collectList()
 			.block(Duration.ofSeconds(60));
@@ -100,39 +100,39 @@ class ResponseCacheTests extends DefaultLimitsTestSupport {
 
 	@Test
 	void aScopedCallerNeverReceivesAnotherScopesStoredResult() {
-		String everyAccount = post(OPERATOR_KEY, STATUS, Map.of());
+		String everyAccount = postAs(OPERATOR_KEY, STATUS, Map.of());
 		assertThat(everyAccount).contains("huawei-demo").contains("alibaba-demo");
-		String huaweiOnly = post(HUAWEI_KEY, STATUS, Map.of());
+		String huaweiOnly = postAs(HUAWEI_KEY, STATUS, Map.of());
 		assertThat(huaweiOnly).contains("huawei-demo").doesNotContain("alibaba-demo");
-		assertThat(post(HUAWEI_KEY, STATUS, Map.of())).isEqualTo(huaweiOnly);
-		assertThat(post(OPERATOR_KEY, STATUS, Map.of())).isEqualTo(everyAccount);
+		assertThat(postAs(HUAWEI_KEY, STATUS, Map.of())).isEqualTo(huaweiOnly);
+		assertThat(postAs(OPERATOR_KEY, STATUS, Map.of())).isEqualTo(everyAccount);
 	}
 
 	@Test
 	void failedStaleAndErroneousResultsAreNotStored() throws InterruptedException {
 		double puts = puts();
 		faults(this.alibaba.baseUrl(), Map.of("down", true));
-		String failed = post(OPERATOR_KEY, STATUS, Map.of());
+		String failed = postAs(OPERATOR_KEY, STATUS, Map.of());
 		assertThat(failed).contains("\"state\":\"FAILED\"");
 		assertThat(puts()).isEqualTo(puts);
 		vendorBack();
-		String answered = post(OPERATOR_KEY, STATUS, Map.of());
+		String answered = postAs(OPERATOR_KEY, STATUS, Map.of());
 		assertThat(answered).doesNotContain("FAILED").contains("\"state\":\"OK\"");
 		assertThat(puts()).isEqualTo(puts + 1);
 		// Once the counts expire with the vendor down, the last good answer stands in,
 		// reported STALE, and that result is not stored either.
 		Thread.sleep(2_100);
 		faults(this.alibaba.baseUrl(), Map.of("down", true));
-		String stale = post(OPERATOR_KEY, STATUS, Map.of());
+		String stale = postAs(OPERATOR_KEY, STATUS, Map.of());
 		assertThat(stale).contains("\"state\":\"STALE\"");
 		assertThat(puts()).isEqualTo(puts + 1);
 		vendorBack();
-		assertThat(post(OPERATOR_KEY, STATUS, Map.of())).doesNotContain("STALE");
-		String badRequest = post(OPERATOR_KEY,
+		assertThat(postAs(OPERATOR_KEY, STATUS, Map.of())).doesNotContain("STALE");
+		String badRequest = postAs(OPERATOR_KEY,
 				"{ usageRanking(range: {from: \"2026-01-02\", to: \"2026-01-01\"}) " + "{ totalCount } }", Map.of());
 		assertThat(badRequest).contains("BAD_REQUEST");
-		post(OPERATOR_KEY, "{ __schema { queryType { name } } }", Map.of());
-		post(OPERATOR_KEY, "{ __schema { queryType { name } } }", Map.of());
+		postAs(OPERATOR_KEY, "{ __schema { queryType { name } } }", Map.of());
+		postAs(OPERATOR_KEY, "{ __schema { queryType { name } } }", Map.of());
 		assertThat(puts()).isEqualTo(puts + 2);
 	}
 
@@ -145,14 +145,14 @@ class ResponseCacheTests extends DefaultLimitsTestSupport {
 		Map<String, Object> range = Map.of("from", today().minusDays(3).toString(), "to",
 				today().minusDays(1).toString());
 		double puts = puts();
-		String first = post(OPERATOR_KEY, export, Map.of("range", range));
-		String second = post(OPERATOR_KEY, export, Map.of("range", range));
+		String first = postAs(OPERATOR_KEY, export, Map.of("range", range));
+		String second = postAs(OPERATOR_KEY, export, Map.of("range", range));
 		assertThat(first).contains("\"startDesktopUsageExport\":{\"id\"");
 		assertThat(second).isNotEqualTo(first);
 		assertThat(puts()).isEqualTo(puts);
 	}
 
-	private String post(String key, String query, Map<String, Object> variables) {
+	private String postAs(String key, String query, Map<String, Object> variables) {
 		return WebClient.create("http://127.0.0.1:" + this.port)
 			.post()
 			.uri("/graphql")

@@ -58,15 +58,15 @@ public abstract class DefaultLimitsTestSupport {
 		return this.huawei.estate().today();
 	}
 
-	Map<String, Object> post(String query) {
+	protected Map<String, Object> post(String query) {
 		return post(query, Map.of());
 	}
 
-	Map<String, Object> post(String query, Map<String, Object> variables) {
+	protected Map<String, Object> post(String query, Map<String, Object> variables) {
 		return send(Map.of("query", query, "variables", variables));
 	}
 
-	Map<String, Object> post(String document, String operationName, Map<String, Object> variables) {
+	protected Map<String, Object> post(String document, String operationName, Map<String, Object> variables) {
 		return send(Map.of("query", document, "operationName", operationName, "variables", variables));
 	}
 
@@ -109,12 +109,12 @@ public abstract class DefaultLimitsTestSupport {
 	}
 
 	@SuppressWarnings("unchecked")
-	static List<Map<String, Object>> errors(Map<String, Object> response) {
+	protected static List<Map<String, Object>> errors(Map<String, Object> response) {
 		return (List<Map<String, Object>>) response.get("errors");
 	}
 
 	@SuppressWarnings("unchecked")
-	static Map<String, Object> extensions(Map<String, Object> error) {
+	protected static Map<String, Object> extensions(Map<String, Object> error) {
 		return (Map<String, Object>) error.get("extensions");
 	}
 
