@@ -19,6 +19,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
+	/** The header clients send their key in. */
+	public static final String HEADER = "X-API-Key";
+
 	private final String keyName;
 
 	private final AccountScope scope;

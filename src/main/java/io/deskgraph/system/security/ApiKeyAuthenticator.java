@@ -28,7 +28,7 @@ import org.springframework.web.server.ServerWebExchange;
 final class ApiKeyAuthenticator implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
 
 	/** The header clients send their key in. */
-	static final String HEADER = "X-API-Key";
+	static final String HEADER = ApiKeyAuthentication.HEADER;
 
 	private final List<Entry> entries = new ArrayList<>();
 
