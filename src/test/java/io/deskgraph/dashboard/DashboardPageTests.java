@@ -292,6 +292,7 @@ class DashboardPageTests extends DashboardTestSupport {
 		assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
 			.isLessThanOrEqualTo(1280L);
 		HeadlessChromium.screenshot(browser, "dashboard-1280");
+		HeadlessChromium.fullPageScreenshot(browser, "dashboard-1280-full");
 	}
 
 	@Test

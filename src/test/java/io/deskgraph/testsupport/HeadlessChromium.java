@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -77,10 +78,30 @@ public final class HeadlessChromium {
 	 * @return the file written
 	 */
 	public static Path screenshot(ChromeDriver driver, String name) {
+		return write(name, driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	/**
+	 * Writes a screenshot of the whole page, scrolled-out parts included, under
+	 * {@link #SCREENSHOTS}.
+	 * @param driver the browser
+	 * @param name the file's name without extension
+	 * @return the file written
+	 */
+	public static Path fullPageScreenshot(ChromeDriver driver, String name) {
+		Number width = (Number) driver.executeScript("return document.documentElement.clientWidth");
+		Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+		return write(name, Base64.getDecoder().decode((String) shot.get("data")));
+	}
+
+	private static Path write(String name, byte[] png) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");
-			Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+			Files.write(file, png);
 			return file;
 		}
 		catch (IOException ex) {
