@@ -1,5 +1,6 @@
 package io.deskgraph.system.limits;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,21 +8,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.deskgraph.connector.DrainJobs;
 import io.deskgraph.simulator.alibaba.AlibabaDesktop;
 import io.deskgraph.simulator.huawei.HuaweiDesktop;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.reactive.function.client.WebClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@code usageTrend} over real HTTP against both simulators, with the default
  * limits and quotas: its days agree with the per-day points of {@code desktopUsage} and
  * with the estates, it reads the pages and drains {@code desktopUsage} caches, and it
- * keeps the windows, budget and errors of the other usage questions.
+ * keeps the windows, budget, partial results and errors of the other usage questions.
  *
  * @author DeskGraph
  */
 class UsageTrendTests extends DefaultLimitsTestSupport {
+
+	@Autowired
+	private CircuitBreakerRegistry circuitBreakers;
+
+	@Autowired
+	private DrainJobs drains;
 
 	static final String TREND = """
 			query($range: DateRange!, $vendors: [Vendor!], $accountIds: [ID!]) {
@@ -40,6 +55,12 @@ class UsageTrendTests extends DefaultLimitsTestSupport {
 			    pageInfo { hasNextPage endCursor }
 			  }
 			}""";
+
+	@BeforeEach
+	void closeCircuits() {
+		// A vendor made to fail opens its circuits, which outlive the simulator's reset.
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+	}
 
 	@Test
 	void eachDayIsTheSumOfTheDesktopUsagePointsOfThatDayAndReadsTheirCachedPages() {
@@ -139,6 +160,39 @@ class UsageTrendTests extends DefaultLimitsTestSupport {
 	}
 
 	@Test
+	void aFailingVendorLeavesTheOtherVendorsPointsAndIsAFailedSource() {
+		LocalDate from = today().minusDays(8);
+		LocalDate to = today().minusDays(2);
+		faults(this.alibaba.baseUrl(), Map.of("errorRate", 1.0));
+		Map<String, Object> response = post(TREND, Map.of("range", range(from, to)));
+		Map<String, Object> trend = data(response);
+		Map<LocalDate, Long> huawei = huaweiEstate(from, to);
+		assertThat(points(list(trend, "points"))).isEqualTo(huawei);
+		assertThat(seconds(trend.get("total"))).isEqualTo(sum(huawei));
+		assertThat(accountPoints(trend, "huawei-demo")).isEqualTo(huawei);
+		assertThat(list(trend, "byAccount")).hasSize(1);
+		List<Map<String, Object>> sources = list(trend, "sources");
+		assertThat(sources).extracting((source) -> source.get("accountId") + ":" + source.get("state"))
+			.containsExactly("huawei-demo:OK", "alibaba-demo:FAILED");
+		Map<?, ?> error = (Map<?, ?>) sources.get(1).get("error");
+		assertThat(error.get("code")).isEqualTo("UPSTREAM_UNAVAILABLE");
+		assertThat(error.get("retryable")).isEqualTo(true);
+		assertThat(errors(response)).singleElement()
+			.satisfies((graphQlError) -> assertThat(extensions(graphQlError))
+				.containsEntry("classification", "UPSTREAM_UNAVAILABLE")
+				.containsEntry("accountId", "alibaba-demo")
+				.containsEntry("sourceState", "FAILED"));
+
+		// Failed drains are not kept: once the vendor answers again, so does its source.
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.drains.running() == 0);
+		faults(this.alibaba.baseUrl(), Map.of("errorRate", 0.0));
+		closeCircuits();
+		Map<String, Object> recovered = trend(from, to, null);
+		assertThat(list(recovered, "sources")).extracting((source) -> source.get("state")).containsExactly("OK", "OK");
+		assertThat(accountPoints(recovered, "alibaba-demo")).isEqualTo(alibabaEstate(from, to));
+	}
+
+	@Test
 	void aBadRangeIsABadRequestNamingRangeBeforeAnyCall() {
 		assertBadRequest(post(TREND, Map.of("range", range(today().minusDays(2), today().minusDays(5)))), "range",
 				"after to");
@@ -161,6 +215,10 @@ class UsageTrendTests extends DefaultLimitsTestSupport {
 		});
 		assertThat(response.get("data")).isNull();
 		assertThat(vendorCalls()).isZero();
+	}
+
+	private static void faults(String baseUrl, Map<String, Object> faults) {
+		WebClient.create(baseUrl).put().uri("/_sim/faults").bodyValue(faults).retrieve().toBodilessEntity().block();
 	}
 
 	private Map<String, Object> trend(LocalDate from, LocalDate to, List<String> vendors) {
