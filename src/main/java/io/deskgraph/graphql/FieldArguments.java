@@ -83,6 +83,16 @@ final class FieldArguments {
 	}
 
 	/**
+	 * Arguments of {@code usageTrend}.
+	 *
+	 * @param range the days
+	 * @param vendors only these vendors
+	 * @param accountIds only these accounts
+	 */
+	record Trend(DateRange range, @Nullable List<Vendor> vendors, @Nullable List<String> accountIds) {
+	}
+
+	/**
 	 * Arguments of {@code desktopMetrics}.
 	 *
 	 * @param range the days

@@ -21,7 +21,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL entry points for usage history, rankings, metrics, exports and
+ * GraphQL entry points for usage history, trends, rankings, metrics, exports and
  * {@code Desktop.usage}.
  *
  * @author DeskGraph
@@ -44,6 +44,11 @@ class UsageController {
 	@QueryMapping
 	Mono<Connection<UsageRankEntry>> usageRanking(@Arguments FieldArguments.Ranking args) {
 		return this.service.usageRanking(args);
+	}
+
+	@QueryMapping
+	Mono<UsageTrend> usageTrend(@Arguments FieldArguments.Trend args) {
+		return this.service.usageTrend(args);
 	}
 
 	@QueryMapping

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import io.deskgraph.connector.AccountRegistry;
 import io.deskgraph.connector.AccountScope;
+import io.deskgraph.connector.DailyTotals;
 import io.deskgraph.usage.DateRange;
 import io.deskgraph.usage.DesktopMetric;
 import io.deskgraph.usage.DesktopMetricFilter;
@@ -22,6 +23,8 @@ import io.deskgraph.usage.MetricSortField;
 import io.deskgraph.usage.RankDimension;
 import io.deskgraph.usage.SortDirection;
 import io.deskgraph.usage.UsageConnector;
+import io.deskgraph.usage.UsageDuration;
+import io.deskgraph.usage.UsagePoint;
 import io.deskgraph.usage.UsageQuery;
 import io.deskgraph.usage.UsageTotal;
 import io.deskgraph.usage.UserMetric;
@@ -32,8 +35,8 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers the usage questions (usage history, rankings, metrics, exports) across the
- * selected accounts, merging their answers into one paged order.
+ * Answers the usage questions (usage history, trends, rankings, metrics, exports) across
+ * the selected accounts, merging their answers into one paged order or one sum.
  *
  * @author DeskGraph
  */
@@ -42,12 +45,15 @@ class UsageService {
 
 	private final AccountRegistry accounts;
 
+	private final SourceFanOut fanOut;
+
 	private final SourcePager pager;
 
 	private final UsageWindows windows;
 
-	UsageService(AccountRegistry accounts, SourcePager pager, UsageWindows windows) {
+	UsageService(AccountRegistry accounts, SourceFanOut fanOut, SourcePager pager, UsageWindows windows) {
 		this.accounts = accounts;
+		this.fanOut = fanOut;
 		this.pager = pager;
 		this.windows = windows;
 	}
@@ -94,6 +100,38 @@ class UsageService {
 			byAccount.computeIfAbsent(globalId.accountId(), (key) -> new ArrayList<>()).add(globalId.nativeId());
 		}
 		return byAccount;
+	}
+
+	/**
+	 * Usage per day of the selected accounts' whole estates: each account's days summed
+	 * over its desktops by its connector, then each date summed over the accounts that
+	 * answered, over every day of the window (cut at the latest today of any account).
+	 */
+	Mono<UsageTrend> usageTrend(FieldArguments.Trend args) {
+		DateRange range = this.windows.pastDays(args.range(), "range");
+		return AccountScope.current()
+			.flatMap((scope) -> this.fanOut.ask(this.accounts.select(scope, args.vendors(), args.accountIds()),
+					(connector) -> connector.dailyUsage(range)))
+			.map((outcomes) -> trend(range, outcomes));
+	}
+
+	private static UsageTrend trend(DateRange range, List<SourceOutcome<List<UsagePoint>>> outcomes) {
+		DailyTotals sum = new DailyTotals(range);
+		List<AccountUsageTrend> byAccount = new ArrayList<>();
+		for (SourceOutcome<List<UsagePoint>> outcome : outcomes) {
+			List<UsagePoint> points = outcome.value();
+			if (points == null) {
+				continue;
+			}
+			points.forEach((point) -> sum.add(point.date(), point.duration().seconds()));
+			byAccount.add(new AccountUsageTrend(outcome.connector().account(), total(points), points));
+		}
+		List<UsagePoint> points = sum.points();
+		return new UsageTrend(total(points), points, byAccount, outcomes.stream().map(SourceOutcome::status).toList());
+	}
+
+	private static UsageDuration total(List<UsagePoint> points) {
+		return UsageDuration.ofSeconds(points.stream().mapToLong((point) -> point.duration().seconds()).sum());
 	}
 
 	Mono<Connection<UsageRankEntry>> usageRanking(FieldArguments.Ranking args) {

@@ -33,6 +33,9 @@ public record PlannedQuestion(Kind kind, @Nullable DateRange range, @Nullable Ra
 		/** Usage per desktop and user, optionally per day. */
 		USAGE,
 
+		/** Usage of every desktop of the account summed per day. */
+		DAILY_USAGE,
+
 		/** Desktops or users by usage. */
 		RANKING,
 

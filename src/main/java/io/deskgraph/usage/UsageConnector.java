@@ -62,6 +62,18 @@ public interface UsageConnector {
 	}
 
 	/**
+	 * Usage of all the account's desktops summed per day, from the same vendor calls (and
+	 * so the same cached pages) as the per-day points of
+	 * {@link #desktopUsage(UsageQuery, long, int)}.
+	 * @param range the days
+	 * @return one point per day of the range up to the account's today, in date order, a
+	 * day without usage as zero; empty when the range starts after the account's today
+	 */
+	default Mono<List<UsagePoint>> dailyUsage(DateRange range) {
+		return unsupported("daily usage");
+	}
+
+	/**
 	 * Desktops or users by usage in a window, longest first.
 	 * @param range the days
 	 * @param by what to rank

@@ -14,12 +14,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import io.deskgraph.connector.DailyTotals;
 import io.deskgraph.connector.alibaba.payload.ChargeType;
 import io.deskgraph.connector.alibaba.payload.DesktopItem;
 import io.deskgraph.connector.alibaba.payload.UsageDurationItem;
 import io.deskgraph.usage.Account;
 import io.deskgraph.usage.AttachCounts;
 import io.deskgraph.usage.BillingMode;
+import io.deskgraph.usage.DateRange;
 import io.deskgraph.usage.Desktop;
 import io.deskgraph.usage.DesktopState;
 import io.deskgraph.usage.DesktopUsage;
@@ -338,6 +340,26 @@ final class AlibabaMapper {
 			}
 		}
 		return totals;
+	}
+
+	/**
+	 * Usage per day of every desktop and end user: each day's rows summed, counted as the
+	 * per-day points of desktop usage count them (rows naming a desktop, with usage), so
+	 * the days add up to those points.
+	 * @param range the days
+	 * @param days the usage rows of each day of the range
+	 * @return one point per day of the range, a day without rows as zero
+	 */
+	List<UsagePoint> dailyUsage(DateRange range, Map<LocalDate, List<UsageDurationItem>> days) {
+		DailyTotals totals = new DailyTotals(range);
+		days.forEach((day, rows) -> {
+			for (UsageDurationItem row : rows) {
+				if (row.desktopId() != null && row.usageDuration() > 0) {
+					totals.add(day, row.usageDuration());
+				}
+			}
+		});
+		return totals.points();
 	}
 
 	/**

@@ -43,6 +43,7 @@ import io.deskgraph.usage.StatusCounts;
 import io.deskgraph.usage.StatusFilter;
 import io.deskgraph.usage.UnsupportedQueryException;
 import io.deskgraph.usage.UsageConnector;
+import io.deskgraph.usage.UsagePoint;
 import io.deskgraph.usage.UsageQuery;
 import io.deskgraph.usage.UsageTotal;
 import io.deskgraph.usage.Vendor;
@@ -156,6 +157,12 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			// At least one DesktopId-filtered call per 100 ids, when all are in the first
 			// region asked.
 			case DESKTOPS -> (question.count() + DESCRIBE_PAGE_SIZE - 1) / DESCRIBE_PAGE_SIZE;
+			// One drain per day, the per-day points' own; none for days the vendor does
+			// not reach, which fail before any call.
+			case DAILY_USAGE -> {
+				DateRange past = (range != null && !range.from().isBefore(earliestDay())) ? upToToday(range) : null;
+				yield (past != null) ? (int) past.days() : 0;
+			}
 			case USAGE -> {
 				int drains = 1;
 				if (question.withPoints() && range != null && range.days() > 1) {
@@ -252,6 +259,22 @@ public final class AlibabaUsageConnector implements UsageConnector {
 				}
 				return dailyRows(range, rows).map((days) -> new Slice<>(usages.of(page, days), usages.keys().size()));
 			});
+		});
+	}
+
+	/**
+	 * Usage per day from the one-day rankings behind the per-day points of
+	 * {@link #desktopUsage}, so the two share their drains, each day's rows summed.
+	 */
+	@Override
+	public Mono<List<UsagePoint>> dailyUsage(DateRange asked) {
+		return Mono.defer(() -> {
+			checkRange(asked);
+			DateRange range = upToToday(asked);
+			if (range == null) {
+				return Mono.just(List.<UsagePoint>of());
+			}
+			return dailyRows(range).map((days) -> this.mapper.dailyUsage(range, days));
 		});
 	}
 
@@ -429,6 +452,14 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		if (range.days() == 1) {
 			return Mono.just(Map.of(range.from(), rows));
 		}
+		return dailyRows(range);
+	}
+
+	/**
+	 * The usage rows of each day of a window, from one drain of a one-day window per day,
+	 * a few at a time.
+	 */
+	private Mono<Map<LocalDate, List<UsageDurationItem>>> dailyRows(DateRange range) {
 		return Flux.fromStream(range.from().datesUntil(range.to().plusDays(1)))
 			.flatMapSequential((day) -> usageRows(new DateRange(day, day)).map((dayRows) -> Map.entry(day, dayRows)),
 					this.properties.dayFetchConcurrency())
@@ -453,13 +484,20 @@ public final class AlibabaUsageConnector implements UsageConnector {
 		return range.to().isAfter(today) ? new DateRange(range.from(), today) : range;
 	}
 
+	/**
+	 * The first day QueryHistoryUsageDurationRank reaches.
+	 */
+	private LocalDate earliestDay() {
+		return today().minusDays(USAGE_WINDOW_DAYS);
+	}
+
 	private void checkRange(DateRange range) {
 		checkWindow(range.from(), "range");
 	}
 
 	private void checkWindow(LocalDate from, String argument) {
 		LocalDate today = today();
-		LocalDate earliest = today.minusDays(USAGE_WINDOW_DAYS);
+		LocalDate earliest = earliestDay();
 		if (from.isBefore(earliest)) {
 			String what = "range".equals(argument) ? "from" : argument;
 			throw new VendorWindowException(argument,

@@ -12,6 +12,7 @@ import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 import io.deskgraph.connector.AccountDays;
+import io.deskgraph.connector.DailyTotals;
 import io.deskgraph.connector.DerivedViews;
 import io.deskgraph.connector.Drain;
 import io.deskgraph.connector.DrainJobs;
@@ -36,6 +37,7 @@ import io.deskgraph.usage.ExportFile;
 import io.deskgraph.usage.ExportNotDownloadableException;
 import io.deskgraph.usage.ExportStatus;
 import io.deskgraph.usage.ExportTask;
+import io.deskgraph.usage.Granularity;
 import io.deskgraph.usage.IdleDesktop;
 import io.deskgraph.usage.InvalidArgumentException;
 import io.deskgraph.usage.VendorWindowException;
@@ -48,6 +50,7 @@ import io.deskgraph.usage.Slice;
 import io.deskgraph.usage.StatusCounts;
 import io.deskgraph.usage.StatusFilter;
 import io.deskgraph.usage.UsageConnector;
+import io.deskgraph.usage.UsagePoint;
 import io.deskgraph.usage.UsageQuery;
 import io.deskgraph.usage.UsageTotal;
 import io.deskgraph.usage.UserMetric;
@@ -160,6 +163,7 @@ public final class HuaweiUsageConnector implements UsageConnector {
 							: pages(question.count(), METRICS_PAGE_SIZE);
 			case DESKTOP_METRICS, USER_METRICS -> pages(question.count(), METRICS_PAGE_SIZE);
 			case USAGE -> usedCalls(question);
+			case DAILY_USAGE -> dailyCalls(question.range());
 			case DESKTOPS -> pages(question.count(), DETAIL_BATCH);
 		};
 	}
@@ -176,6 +180,15 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			return pages(question.count(), USED_PAGE_SIZE);
 		}
 		return (int) windows;
+	}
+
+	/**
+	 * Calls of a daily usage question: each window of ListUsedDesktopInfo is drained
+	 * whole by a shared drain job, which counts as one call of the request.
+	 */
+	private int dailyCalls(@Nullable DateRange range) {
+		DateRange past = (range != null) ? upToToday(range) : null;
+		return (past != null) ? windows(past, USED_MAX_DAYS).size() : 0;
 	}
 
 	private static int pages(long rows, int pageSize) {
@@ -254,6 +267,30 @@ public final class HuaweiUsageConnector implements UsageConnector {
 							this.views.of("merged", windowEntries, () -> HuaweiMapper.group(windowEntries)), offset,
 							count);
 				});
+		});
+	}
+
+	/**
+	 * Usage per day from the drains of the ListUsedDesktopInfo windows that
+	 * {@link #desktopUsage} asks for all desktops per day, so the two share their pages
+	 * (and, over several windows, their drains), summed over every desktop and user.
+	 */
+	@Override
+	public Mono<List<UsagePoint>> dailyUsage(DateRange asked) {
+		return Mono.defer(() -> {
+			DateRange range = upToToday(asked);
+			if (range == null) {
+				return Mono.just(List.<UsagePoint>of());
+			}
+			UsageQuery query = new UsageQuery(range, Granularity.DAY, List.of(), null, true);
+			DailyTotals totals = new DailyTotals(range);
+			// Windows one after the other, as desktopUsage drains them.
+			return Flux.fromIterable(windows(range, USED_MAX_DAYS))
+				.concatMap((window) -> usedDrain(query, window))
+				.doOnNext((drained) -> drained.items()
+					.forEach((usage) -> usage.points()
+						.forEach((point) -> totals.add(point.date(), point.duration().seconds()))))
+				.then(Mono.fromSupplier(totals::points));
 		});
 	}
 

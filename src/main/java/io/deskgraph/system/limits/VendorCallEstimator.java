@@ -50,8 +50,9 @@ final class VendorCallEstimator {
 
 	/** Root fields that ask vendors, with the question they ask. */
 	private static final Map<String, Kind> ROOT_QUESTIONS = Map.of("desktopStatus", Kind.STATUS, "idleDesktops",
-			Kind.IDLE, "desktopUsage", Kind.USAGE, "usageRanking", Kind.RANKING, "desktopMetrics", Kind.DESKTOP_METRICS,
-			"userMetrics", Kind.USER_METRICS, "exportTask", Kind.EXPORT_TASK, "startDesktopUsageExport", Kind.EXPORT);
+			Kind.IDLE, "desktopUsage", Kind.USAGE, "usageTrend", Kind.DAILY_USAGE, "usageRanking", Kind.RANKING,
+			"desktopMetrics", Kind.DESKTOP_METRICS, "userMetrics", Kind.USER_METRICS, "exportTask", Kind.EXPORT_TASK,
+			"startDesktopUsageExport", Kind.EXPORT);
 
 	/** The Desktop fields a desktop named by id asks its vendor for. */
 	private static final List<String> DETAIL_FIELDS = List.of("name", "region", "state", "vendorState", "billingMode",

@@ -362,6 +362,49 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	@Test
+	void dailyUsageSumsEachDaysRowsFromTheDrainsOfDesktopUsagePoints() {
+		DateRange range = lastDays(7);
+		List<UsagePoint> expected = range.from()
+			.datesUntil(range.to().plusDays(1))
+			.map((day) -> new UsagePoint(day, null,
+					UsageDuration.ofSeconds(
+							estate.usageRanking(day, day).stream().mapToLong(AlibabaUsageRow::usageDuration).sum())))
+			.toList();
+		AlibabaUsageConnector connector = connector();
+		StepVerifier.create(connector.dailyUsage(range)).expectNext(expected).verifyComplete();
+		// One drain of each day, as for the points of desktop usage (the same drains,
+		// kept and shared, as GraphQL tests show), and no drain of the whole window.
+		assertThat(calls("QueryHistoryUsageDurationRank")).isEqualTo(range.from()
+			.datesUntil(range.to().plusDays(1))
+			.mapToLong((day) -> pages(estate.usageRanking(day, day).size(), 200))
+			.sum());
+		StepVerifier.create(connector.desktopUsage(query(range, Granularity.DAY, List.of(), null), 0, 1000))
+			.assertNext((slice) -> {
+				// The days add up to the points of every desktop and end user.
+				Map<LocalDate, Long> points = new TreeMap<>();
+				slice.items()
+					.forEach((usage) -> usage.points()
+						.forEach((point) -> points.merge(point.date(), point.duration().seconds(), Long::sum)));
+				assertThat(points.values())
+					.containsExactlyElementsOf(expected.stream().map((point) -> point.duration().seconds()).toList());
+			})
+			.verifyComplete();
+		assertThat(connector
+			.plannedCalls(new PlannedQuestion(PlannedQuestion.Kind.DAILY_USAGE, range, null, 20, false, false)))
+			.isEqualTo(7);
+	}
+
+	@Test
+	void dailyUsageBeforeTheNinetyDaysIsRejectedWithoutAnyCall() {
+		DateRange range = new DateRange(TODAY.minusDays(91), TODAY.minusDays(80));
+		expectInvalid(connector().dailyUsage(range), "range", "covers only the last 90 days");
+		assertThat(totalCalls()).isZero();
+		assertThat(connector()
+			.plannedCalls(new PlannedQuestion(PlannedQuestion.Kind.DAILY_USAGE, range, null, 20, false, false)))
+			.isZero();
+	}
+
+	@Test
 	void desktopUsageSlicesInDesktopAndUserOrder() {
 		DateRange range = lastDays(3);
 		List<DesktopUsage> expected = expectedUsage(range, null, null);

@@ -608,6 +608,42 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 		assertThat(calls("ListUsedDesktopInfo")).isEqualTo(2 * 3);
 	}
 
+	@Test
+	void dailyUsageSumsEveryDesktopPerDayFromTheWindowsOfDesktopUsage() {
+		DateRange range = new DateRange(TODAY.minusDays(40), TODAY.minusDays(1));
+		List<UsagePoint> expected = new ArrayList<>();
+		for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
+			LocalDate date = day;
+			long seconds = estate.desktops()
+				.stream()
+				.mapToLong((desktop) -> estate.usageSeconds(desktop.id(), date))
+				.sum();
+			expected.add(new UsagePoint(day, null, UsageDuration.ofSeconds(seconds)));
+		}
+		HuaweiUsageConnector connector = connector();
+		StepVerifier.create(connector.dailyUsage(range)).expectNext(expected).verifyComplete();
+		// The windows of desktop usage, 31 and 9 days, each 300 entries in pages of 100
+		// (the same pages, shared through the page cache, as GraphQL tests show).
+		assertThat(calls("ListUsedDesktopInfo")).isEqualTo(2 * 3);
+		assertThat(connector
+			.plannedCalls(new PlannedQuestion(PlannedQuestion.Kind.DAILY_USAGE, range, null, 20, false, false)))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void dailyUsageCutsTheRangeAtTheAccountsTodayAndCountsADayWithoutEntriesAsZero() {
+		clock.set(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60));
+		DateRange range = new DateRange(TODAY.minusDays(1), TODAY.plusDays(1));
+		StepVerifier.create(connector().dailyUsage(range)).assertNext((points) -> {
+			assertThat(points).extracting(UsagePoint::date).containsExactly(TODAY.minusDays(1), TODAY);
+			// Today's first minute has no ended hour: no usage yet.
+			assertThat(points.get(1).duration()).isEqualTo(UsageDuration.ZERO);
+		}).verifyComplete();
+		StepVerifier.create(connector().dailyUsage(new DateRange(TODAY.plusDays(1), TODAY.plusDays(1))))
+			.expectNext(List.of())
+			.verifyComplete();
+	}
+
 	@Override
 	protected HuaweiUsageConnector connector() {
 		return connector(HuaweiProperties.DEFAULTS, AK, SK, null, null);
