@@ -12,6 +12,8 @@
 	const EXPORT_POLL_MS = 2000;
 	const EXPORT_POLL_LIMIT = 150;
 	const TREND_DESKTOPS = 5;
+	// Alibaba answers daily usage with one vendor call per day: longer trends would pass a request's vendor-call budget.
+	const TREND_MAX_DAYS = 30;
 	// A PENDING account (a long vendor drain in the background) is asked again when it says it will be ready.
 	const PENDING_RETRIES = 20;
 	const STATE_ORDER = ['FAILED', 'STALE', 'PENDING', 'UNSUPPORTED', 'OK'];
@@ -664,13 +666,18 @@
 
 	async function loadTrend(generation) {
 		const id = 'trend';
-		const range = period();
+		let range = period();
 		if (range.error) {
 			panelState(id, range.error, true);
 			return;
 		}
 		busy(id, true);
 		panelState(id, 'Loading daily usage…');
+		const from = range.from < addDays(range.to, 1 - TREND_MAX_DAYS) ? addDays(range.to, 1 - TREND_MAX_DAYS) : range.from;
+		if (from !== range.from) {
+			range = { from, to: range.to, label: 'the last ' + TREND_MAX_DAYS + ' days of the period, ' + from + ' to '
+				+ range.to, cut: true };
+		}
 		const variables = Object.assign({ range: { from: range.from, to: range.to } }, scope());
 		try {
 			const [estate, top] = await Promise.all([
@@ -701,6 +708,11 @@
 		const sources = [].concat(trend ? trend.sources : [], ranking ? ranking.sources : []);
 		recordSources(id, sources);
 		const parts = [];
+		if (range.cut) {
+			parts.push(element('p', { className: 'hint', id: 'trend-cut' }, ['Daily usage of ' + range.label
+				+ ': Alibaba answers daily usage with one vendor call per day, so longer trends would pass the '
+				+ 'vendor-call budget of one request.']));
+		}
 		const notes = sourceNotes(trend ? trend.sources : []);
 		if (notes) {
 			parts.push(notes);
@@ -779,7 +791,7 @@
 			},
 			options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'hours (h)' } }, x: {} } }
 		}]);
-		return element('figure', { className: 'trend', id: id }, [
+		return element('figure', { className: 'trend', id: id, 'data-from': range.from, 'data-to': range.to }, [
 			element('figcaption', {}, [element('h3', {}, [title])]),
 			box,
 			element('details', { className: 'data' }, [element('summary', {}, ['Show the numbers as a table']),

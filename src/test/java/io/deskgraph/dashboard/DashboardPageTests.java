@@ -105,6 +105,7 @@ class DashboardPageTests extends DashboardTestSupport {
 	void trendShowsTheEstatesDailyHoursAndTheTopDesktopsAsTheApiAnswersThem() {
 		openDashboard();
 		Map<String, Object> period = shownPeriod();
+		assertThat(find("#trend-estate").getDomAttribute("data-from")).isEqualTo(period.get("from"));
 		Map<String, Object> trend = at(operation("UsageTrend", Map.of("range", period)), "data", "usageTrend");
 		List<Map<String, Object>> points = at(trend, "points");
 		assertThat(points).isNotEmpty();
@@ -129,13 +130,30 @@ class DashboardPageTests extends DashboardTestSupport {
 		for (int i = 0; i < desktops.size(); i++) {
 			Map<String, Object> desktop = at(desktops.get(i), "node", "desktop");
 			Object name = (desktop.get("name") != null) ? desktop.get("name") : desktop.get("id");
-			assertThat(headings.get(i + 1).getText()).isEqualTo(name);
+			// The table sits in a closed details element: its text is there, not
+			// displayed.
+			assertThat(headings.get(i + 1).getDomProperty("textContent")).isEqualTo(name);
 			long sum = 0;
 			for (WebElement row : findAll("#trend-top-table tbody tr")) {
 				sum += Long.parseLong(row.findElements(By.tagName("td")).get(i).getDomAttribute("data-seconds"));
 			}
 			assertThat(sum).isEqualTo(((Number) at(desktop, "usage", "total", "seconds")).longValue());
 		}
+	}
+
+	@Test
+	void aPeriodLongerThanThirtyDaysCutsTheTrendToItsLastThirtyAndSaysSo() {
+		openDashboard();
+		new Select(find("#period")).selectByValue("90");
+		String from = latestToday().minusDays(89).toString();
+		await().until((driver) -> from.equals(find("#ranking-table").getDomAttribute("data-from")));
+		awaitPanels();
+		String trendFrom = latestToday().minusDays(29).toString();
+		assertThat(find("#trend-estate").getDomAttribute("data-from")).isEqualTo(trendFrom);
+		assertThat(find("#trend-cut").getText()).contains("last 30 days of the period").contains("vendor-call budget");
+		assertThat(findAll("#trend-estate-table tbody tr")).hasSize(30);
+		assertThat(find("#trend .state").getText()).isEmpty();
+		assertRankingShows(Map.of("from", from, "to", latestToday().toString()), "DESKTOP", 10);
 	}
 
 	@Test
@@ -184,6 +202,8 @@ class DashboardPageTests extends DashboardTestSupport {
 
 	@Test
 	void aVendorTakenDownShowsFailedInPlaceWhileTheOtherVendorsDataStays() {
+		// Nothing cached: a failed vendor with cached data is STALE, not FAILED.
+		forgetVendorData();
 		WebClient.create(this.alibaba.baseUrl())
 			.put()
 			.uri("/_sim/faults")

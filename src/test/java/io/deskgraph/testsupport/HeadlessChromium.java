@@ -54,7 +54,7 @@ public final class HeadlessChromium {
 			.withTimeout(Duration.ofSeconds(60))
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(60));
 		resize(driver, width, height);
 		return driver;
 	}

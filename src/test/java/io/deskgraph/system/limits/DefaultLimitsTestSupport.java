@@ -8,6 +8,8 @@ import io.deskgraph.connector.UpstreamExecutor;
 import io.deskgraph.connector.VendorQuotaLimiter;
 import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import io.deskgraph.simulator.huawei.HuaweiSimulator;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +48,21 @@ public abstract class DefaultLimitsTestSupport {
 	@Autowired
 	protected VendorQuotaLimiter quotas;
 
+	@Autowired
+	protected CircuitBreakerRegistry circuitBreakers;
+
 	@BeforeEach
-	void reset() {
-		WebClient.create(this.huawei.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
-		WebClient.create(this.alibaba.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+	protected void reset() {
+		resetSimulatorsAndBreakers();
 		this.upstream.invalidateAll();
 		this.quotas.reset();
+	}
+
+	/** Clears the simulators' faults and counts and closes every circuit breaker. */
+	protected void resetSimulatorsAndBreakers() {
+		WebClient.create(this.huawei.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+		WebClient.create(this.alibaba.baseUrl()).post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 
 	protected LocalDate today() {
