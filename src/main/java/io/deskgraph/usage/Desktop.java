@@ -16,11 +16,13 @@ import org.springframework.lang.Nullable;
  * @param vendorState the vendor's own state value, if reported
  * @param billingMode how the desktop is billed, if reported
  * @param vendorBillingMode the vendor's own billing value, if reported
+ * @param spec what the desktop was bought as, the key of its price (Huawei
+ * {@code product_id}, Alibaba {@code DesktopType}), if reported
  * @author DeskGraph
  */
 public record Desktop(String id, Vendor vendor, String accountId, String nativeId, @Nullable String name,
 		@Nullable String region, @Nullable DesktopState state, @Nullable String vendorState,
-		@Nullable BillingMode billingMode, @Nullable String vendorBillingMode) {
+		@Nullable BillingMode billingMode, @Nullable String vendorBillingMode, @Nullable String spec) {
 
 	/**
 	 * Creates a desktop and its global id from what a usage answer names.
@@ -32,7 +34,7 @@ public record Desktop(String id, Vendor vendor, String accountId, String nativeI
 	 */
 	public static Desktop of(Vendor vendor, String accountId, String nativeId, @Nullable String name) {
 		return new Desktop(new GlobalId(vendor, accountId, nativeId).toString(), vendor, accountId, nativeId, name,
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 	}
 
 	/**
@@ -42,7 +44,7 @@ public record Desktop(String id, Vendor vendor, String accountId, String nativeI
 	 */
 	public Desktop inRegion(@Nullable String region) {
 		return new Desktop(this.id, this.vendor, this.accountId, this.nativeId, this.name, region, this.state,
-				this.vendorState, this.billingMode, this.vendorBillingMode);
+				this.vendorState, this.billingMode, this.vendorBillingMode, this.spec);
 	}
 
 	/**
@@ -53,7 +55,7 @@ public record Desktop(String id, Vendor vendor, String accountId, String nativeI
 	 */
 	public Desktop withState(@Nullable DesktopState state, @Nullable String vendorState) {
 		return new Desktop(this.id, this.vendor, this.accountId, this.nativeId, this.name, this.region, state,
-				vendorState, this.billingMode, this.vendorBillingMode);
+				vendorState, this.billingMode, this.vendorBillingMode, this.spec);
 	}
 
 	/**
@@ -64,7 +66,17 @@ public record Desktop(String id, Vendor vendor, String accountId, String nativeI
 	 */
 	public Desktop billed(@Nullable BillingMode billingMode, @Nullable String vendorBillingMode) {
 		return new Desktop(this.id, this.vendor, this.accountId, this.nativeId, this.name, this.region, this.state,
-				this.vendorState, billingMode, vendorBillingMode);
+				this.vendorState, billingMode, vendorBillingMode, this.spec);
+	}
+
+	/**
+	 * This desktop with its spec.
+	 * @param spec what it was bought as (Huawei product id, Alibaba desktop type)
+	 * @return the desktop
+	 */
+	public Desktop withSpec(@Nullable String spec) {
+		return new Desktop(this.id, this.vendor, this.accountId, this.nativeId, this.name, this.region, this.state,
+				this.vendorState, this.billingMode, this.vendorBillingMode, spec);
 	}
 
 }

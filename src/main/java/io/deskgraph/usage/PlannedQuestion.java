@@ -54,7 +54,10 @@ public record PlannedQuestion(Kind kind, @Nullable DateRange range, @Nullable Ra
 		/**
 		 * Desktops named by id, for their names, states and billing ({@code count} ids).
 		 */
-		DESKTOPS
+		DESKTOPS,
+
+		/** Every desktop of the account with its billing mode and spec (for pricing). */
+		INVENTORY
 
 	}
 

@@ -156,6 +156,15 @@ public interface UsageConnector {
 	}
 
 	/**
+	 * Every desktop of the account (of each configured region), with its name, region,
+	 * state, billing mode and spec: what pricing a desktop needs.
+	 * @return the desktops, in the vendor's order
+	 */
+	default Mono<List<Desktop>> desktopInventory() {
+		return unsupported("a desktop inventory");
+	}
+
+	/**
 	 * How many vendor calls answering a question takes at least, from what the connector
 	 * knows before asking (page sizes, windows, the sizes of earlier answers); used to
 	 * bound a request's work before it starts.

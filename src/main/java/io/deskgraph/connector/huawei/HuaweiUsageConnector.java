@@ -165,6 +165,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			case USAGE -> usedCalls(question);
 			case DAILY_USAGE -> dailyCalls(question.range());
 			case DESKTOPS -> pages(question.count(), DETAIL_BATCH);
+			// Not answered yet (issue 16 groundwork): no call.
+			case INVENTORY -> 0;
 		};
 	}
 
