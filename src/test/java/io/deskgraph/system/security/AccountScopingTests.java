@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for per-key account scoping: a key scoped to {@code huawei-demo} sees nothing of
- * {@code alibaba-demo}, and asking for it is answered like asking for an unknown account.
+ * {@code alibaba-demo} (nor does its usage trend sum it), and asking for it is answered
+ * like asking for an unknown account.
  *
  * @author DeskGraph
  */
@@ -114,6 +115,50 @@ class AccountScopingTests extends SecurityTestSupport {
 			.variable("r", List.of(Map.of("__typename", "Desktop", "id", desktopId)))
 			.execute();
 		assertThat(unknownAccountMessage(response)).startsWith("unknown account 'alibaba-demo'");
+	}
+
+	@Test
+	void aScopedKeysTrendIsItsAccountsAlone() {
+		GraphQlTester.Response response = withKey(HUAWEI_KEY).documentName("usageTrend")
+			.variable("range", range())
+			.execute();
+		response.path("usageTrend.sources[*].accountId")
+			.entityList(String.class)
+			.containsExactly("huawei-demo")
+			.path("usageTrend.byAccount[*].account.id")
+			.entityList(String.class)
+			.containsExactly("huawei-demo");
+		List<Long> accountDays = response.path("usageTrend.byAccount[0].points[*].duration.seconds")
+			.entityList(Long.class)
+			.hasSize(7)
+			.get();
+		response.path("usageTrend.points[*].duration.seconds").entityList(Long.class).isEqualTo(accountDays);
+		assertThat(accountDays).anySatisfy((seconds) -> assertThat(seconds).isPositive());
+	}
+
+	@Test
+	void anUnscopedKeysTrendSumsEveryAccount() {
+		withKey(OPS_KEY).documentName("usageTrend")
+			.variable("range", range())
+			.execute()
+			.path("usageTrend.byAccount[*].account.id")
+			.entityList(String.class)
+			.containsExactly("huawei-demo", "alibaba-demo");
+	}
+
+	@Test
+	void anotherAccountInAUsageTrendIsAnUnknownAccount() {
+		String hidden = unknownAccountMessage(trend(List.of("alibaba-demo")));
+		String unknown = unknownAccountMessage(trend(List.of("nowhere")));
+		assertThat(hidden).isEqualTo(unknown.replace("nowhere", "alibaba-demo"))
+			.startsWith("unknown account 'alibaba-demo'");
+	}
+
+	private GraphQlTester.Response trend(List<String> accountIds) {
+		return withKey(HUAWEI_KEY).documentName("usageTrend")
+			.variable("range", range())
+			.variable("accountIds", accountIds)
+			.execute();
 	}
 
 	private GraphQlTester.Response ranking(List<String> accountIds) {
