@@ -24,6 +24,7 @@
 
 	const view = {
 		operations: null,
+		savings: null,
 		accounts: [],
 		sources: new Map(),
 		answers: new Map(),
@@ -919,6 +920,195 @@
 		setTimeout(() => URL.revokeObjectURL(url), 60000);
 	}
 
+	// ---- savings
+
+	const SAVINGS_PAGE = 20;
+	const RECOMMENDATIONS = {
+		KEEP: 'Keep',
+		SWITCH_TO_PAY_AS_YOU_GO: 'Switch to pay-as-you-go',
+		SWITCH_TO_SUBSCRIPTION: 'Switch to subscription',
+		REMOVE_IDLE: 'Remove (idle)',
+		UNPRICED: 'Unpriced'
+	};
+
+	/** An amount of one currency, as the locale writes money; amounts of two currencies are never added. */
+	function moneyText(money) {
+		if (!money) {
+			return '–';
+		}
+		try {
+			return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency }).format(Number(money.amount));
+		}
+		catch (error) {
+			return money.amount + ' ' + money.currency;
+		}
+	}
+
+	function moneyCell(money, extra) {
+		return element('td', Object.assign({ className: 'num', 'data-amount': money ? money.amount : '',
+			'data-currency': money ? money.currency : '' }, extra || {}), [moneyText(money)]);
+	}
+
+	async function loadSavings(generation) {
+		const id = 'savings';
+		const range = period();
+		if (range.error) {
+			panelState(id, range.error, true);
+			return;
+		}
+		busy(id, true);
+		panelState(id, 'Loading costs and advice…');
+		document.getElementById('savings-more').hidden = true;
+		const variables = Object.assign({ range: { from: range.from, to: range.to } }, scope());
+		try {
+			const [summary, advice] = await Promise.all([
+				run('CostSummary', variables),
+				run('BillingAdvice', Object.assign({ first: SAVINGS_PAGE }, variables))
+			]);
+			if (generation !== view.generation) {
+				return;
+			}
+			const connection = advice.data && advice.data.billingAdvice;
+			view.savings = { summary, advice, range, variables, rows: connection ? connection.edges.map((edge) => edge.node) : [],
+				pageInfo: connection ? connection.pageInfo : null };
+			view.answers.set(id, view.savings);
+			renderSavings();
+			followUp(id, [].concat(summary.data && summary.data.costSummary ? summary.data.costSummary.sources : [],
+				connection ? connection.sources : []), generation, loadSavings);
+		}
+		catch (error) {
+			failed(id, error);
+		}
+	}
+
+	async function moreSavings() {
+		const savings = view.savings;
+		if (!savings || !savings.pageInfo || !savings.pageInfo.hasNextPage) {
+			return;
+		}
+		const button = document.getElementById('savings-more');
+		button.disabled = true;
+		try {
+			const json = await run('BillingAdvice', Object.assign({ first: SAVINGS_PAGE, after: savings.pageInfo.endCursor },
+				savings.variables));
+			const connection = json.data && json.data.billingAdvice;
+			if (connection) {
+				savings.rows = savings.rows.concat(connection.edges.map((edge) => edge.node));
+				savings.pageInfo = connection.pageInfo;
+				renderSavings();
+			}
+			else {
+				answerErrors('savings', json);
+			}
+		}
+		catch (error) {
+			panelState('savings', error.message, true);
+		}
+		finally {
+			button.disabled = false;
+		}
+	}
+
+	function renderSavings() {
+		const id = 'savings';
+		const savings = view.savings;
+		busy(id, false);
+		const errors = [].concat(savings.summary.errors || [], savings.advice.errors || []);
+		panelState(id, errors.length ? 'Part of this answer failed: ' + errors.map((e) => e.message).join(' ') : '', errors.length > 0);
+		const summary = savings.summary.data && savings.summary.data.costSummary;
+		const connection = savings.advice.data && savings.advice.data.billingAdvice;
+		recordSources(id, [].concat(summary ? summary.sources : [], connection ? connection.sources : []));
+		const parts = [];
+		const notes = sourceNotes(summary ? summary.sources : []);
+		if (notes) {
+			parts.push(notes);
+		}
+		if (summary) {
+			const flags = [];
+			if (summary.examplePrices) {
+				flags.push(element('p', { className: 'hint', id: 'savings-example' }, [element('span', { className: 'badge STALE' },
+					['EXAMPLE PRICES']), ' These are example list prices (demo mode), not your contract\'s: configure '
+					+ 'deskgraph.pricing.']));
+			}
+			if (summary.tooShort) {
+				flags.push(element('p', { className: 'hint', id: 'savings-too-short' }, ['The period is shorter than '
+					+ summary.minRangeDays + ' days: too short to judge, so no switch is advised. Choose a longer period.']));
+			}
+			parts.push(...flags);
+			parts.push(element('p', { className: 'estate', 'data-desktops': summary.desktops, 'data-unpriced': summary.unpriced }, [
+				element('strong', {}, [counts.format(summary.desktops)]), ' desktops; ',
+				counts.format(summary.unpriced), ' without a price in the catalogue (unpriced)',
+				summary.notCosted ? ', ' + counts.format(summary.notCosted) + ' in billing modes list prices cannot cost' : '', '.'
+			]));
+			parts.push(element('div', { className: 'table-wrap' }, [element('table', { id: 'savings-currencies' }, [
+				element('caption', {}, ['Per month, per currency (list prices, no discounts or taxes)']),
+				element('thead', {}, [element('tr', {}, ['Currency', 'Desktops', 'Cost as billed', 'Advised cost', 'Saving']
+					.map((label, index) => element('th', { scope: 'col', className: index ? 'num' : null }, [label])))]),
+				element('tbody', {}, summary.currencies.map((currency) => element('tr', { 'data-currency': currency.currency }, [
+					element('th', { scope: 'row' }, [currency.currency]),
+					element('td', { className: 'num' }, [counts.format(currency.desktops)]),
+					moneyCell(currency.monthlyCost, { 'data-field': 'monthlyCost' }),
+					moneyCell(currency.advisedMonthlyCost, { 'data-field': 'advisedMonthlyCost' }),
+					moneyCell(currency.monthlySaving, { 'data-field': 'monthlySaving' })
+				])))
+			])]));
+			parts.push(element('div', { className: 'table-wrap' }, [element('table', { id: 'savings-recommendations' }, [
+				element('caption', {}, ['Desktops and monthly saving by advice']),
+				element('thead', {}, [element('tr', {}, [element('th', { scope: 'col' }, ['Advice']),
+					element('th', { scope: 'col', className: 'num' }, ['Desktops']), element('th', { scope: 'col', className: 'num' }, ['Saving'])])]),
+				element('tbody', {}, summary.byRecommendation.map((entry) => element('tr', { 'data-recommendation': entry.recommendation }, [
+					element('th', { scope: 'row' }, [RECOMMENDATIONS[entry.recommendation] || entry.recommendation]),
+					element('td', { className: 'num' }, [counts.format(entry.desktops)]),
+					element('td', { className: 'num' }, [entry.monthlySaving.length ? entry.monthlySaving.map(moneyText).join('; ') : '–'])
+				])))
+			])]));
+			parts.push(element('div', { className: 'table-wrap' }, [element('table', { id: 'savings-accounts' }, [
+				element('caption', {}, ['Per account']),
+				element('thead', {}, [element('tr', {}, ['Account', 'Desktops', 'Unpriced', 'Cost as billed', 'Advised cost', 'Saving']
+					.map((label, index) => element('th', { scope: 'col', className: index ? 'num' : null }, [label])))]),
+				element('tbody', {}, summary.byAccount.flatMap((entry) => (entry.currencies.length ? entry.currencies : [null])
+					.map((currency) => element('tr', { 'data-account': entry.account.id, 'data-currency': currency ? currency.currency : '' }, [
+						element('th', { scope: 'row' }, [accountName(entry.account)]),
+						element('td', { className: 'num' }, [counts.format(entry.desktops)]),
+						element('td', { className: 'num' }, [counts.format(entry.unpriced)]),
+						moneyCell(currency && currency.monthlyCost, { 'data-field': 'monthlyCost' }),
+						moneyCell(currency && currency.advisedMonthlyCost, { 'data-field': 'advisedMonthlyCost' }),
+						moneyCell(currency && currency.monthlySaving, { 'data-field': 'monthlySaving' })
+					]))))
+			])]));
+		}
+		if (connection) {
+			if (!savings.rows.length) {
+				parts.push(element('p', { className: 'hint' }, ['No desktop in the accounts that answered.']));
+			}
+			else {
+				parts.push(element('div', { className: 'table-wrap' }, [element('table', { id: 'savings-advice', 'data-from': savings.range.from,
+					'data-to': savings.range.to }, [
+					element('caption', {}, ['Desktops by monthly saving, largest first (' + counts.format(savings.rows.length) + ' of '
+						+ counts.format(connection.totalCount || savings.rows.length) + ')']),
+					element('thead', {}, [element('tr', {}, ['Desktop', 'Account', 'Billing', 'Used', 'Per month', 'Break-even',
+						'Advice', 'Cost per month', 'Saving per month', 'Why'].map((label, index) => element('th', {
+						scope: 'col', className: (index >= 3 && index <= 5) || index === 7 || index === 8 ? 'num' : null }, [label])))]),
+					element('tbody', {}, savings.rows.map((advice) => element('tr', { 'data-id': advice.desktop.id,
+						'data-recommendation': advice.recommendation }, [
+						element('td', {}, [advice.desktop.name || advice.desktop.id]),
+						element('td', {}, [accountLabel(advice.desktop.accountId)]),
+						element('td', {}, [advice.billingMode ? advice.billingMode.replace(/_/g, ' ').toLowerCase() : 'not reported']),
+						element('td', { className: 'num' }, [hoursText(advice.usedHours)]),
+						element('td', { className: 'num' }, [hoursText(advice.projectedMonthlyHours)]),
+						element('td', { className: 'num' }, [advice.breakEvenHours === null ? '–' : hoursText(advice.breakEvenHours)]),
+						element('td', {}, [RECOMMENDATIONS[advice.recommendation] || advice.recommendation]),
+						moneyCell(advice.monthlyCost, { 'data-field': 'monthlyCost' }),
+						moneyCell(advice.monthlySaving, { 'data-field': 'monthlySaving' }),
+						element('td', {}, [advice.reason])
+					])))
+				])]));
+			}
+			document.getElementById('savings-more').hidden = !(savings.pageInfo && savings.pageInfo.hasNextPage);
+		}
+		panelBody(id, ...parts);
+	}
+
 	// ---- exports
 
 	async function startExport(event) {
@@ -1071,6 +1261,7 @@
 		loadRanking(generation);
 		loadTrend(generation);
 		loadIdle(generation);
+		loadSavings(generation);
 	}
 
 	function rerenderCharts() {
@@ -1147,6 +1338,7 @@
 		document.getElementById('ranking-first').addEventListener('change', () => loadRanking(view.generation));
 		document.getElementById('idle-days').addEventListener('change', () => loadIdle(view.generation));
 		document.getElementById('idle-csv').addEventListener('click', downloadIdleCsv);
+		document.getElementById('savings-more').addEventListener('click', moreSavings);
 		document.getElementById('export-form').addEventListener('submit', startExport);
 		document.getElementById('auth-form').addEventListener('submit', (event) => {
 			event.preventDefault();

@@ -161,6 +161,34 @@ class DashboardPageTests extends DashboardTestSupport {
 	}
 
 	@Test
+	void savingsShowTheApisCostsPerCurrencyAndTheLargestSavingsFirst() {
+		openDashboard();
+		Map<String, Object> period = shownPeriod();
+		Map<String, Object> summary = at(operation("CostSummary", Map.of("range", period)), "data", "costSummary");
+		assertThat(find("#savings-example").getText()).contains("EXAMPLE PRICES");
+		assertThat(find("#savings .estate").getDomAttribute("data-desktops")).isEqualTo(summary.get("desktops").toString());
+		List<Map<String, Object>> currencies = at(summary, "currencies");
+		assertThat(currencies).hasSizeGreaterThanOrEqualTo(2);
+		for (Map<String, Object> currency : currencies) {
+			WebElement row = find("#savings-currencies tr[data-currency='" + currency.get("currency") + "']");
+			for (String field : List.of("monthlyCost", "advisedMonthlyCost", "monthlySaving")) {
+				WebElement cell = row.findElement(By.cssSelector("[data-field='" + field + "']"));
+				assertThat(cell.getDomAttribute("data-amount")).isEqualTo(at(currency, field, "amount"));
+				assertThat(cell.getDomAttribute("data-currency")).isEqualTo(currency.get("currency"));
+			}
+		}
+		List<Map<String, Object>> byRecommendation = at(summary, "byRecommendation");
+		assertThat(findAll("#savings-recommendations tbody tr").stream()
+			.map((row) -> row.getDomAttribute("data-recommendation"))).containsExactlyElementsOf(
+					byRecommendation.stream().map((entry) -> (String) entry.get("recommendation")).toList());
+
+		assertThat(adviceShown()).isEqualTo(adviceOf(period, 20));
+		find("#savings-more").click();
+		await().until((driver) -> findAll("#savings-advice tbody tr").size() == 40);
+		assertThat(adviceShown()).isEqualTo(adviceOf(period, 40));
+	}
+
+	@Test
 	void idleTableListsTheApisIdleDesktopsSortsByKeyboardAndDownloadsAsCsv() throws Exception {
 		openDashboard();
 		WebElement table = find("#idle-table");
@@ -238,6 +266,9 @@ class DashboardPageTests extends DashboardTestSupport {
 		assertThat(find("#trend .source-notes li[data-account='alibaba-demo']").getText()).contains("FAILED");
 		assertThat(findAll("#trend-estate-table tbody tr")).isNotEmpty();
 		assertThat(find("#idle .source-notes li[data-account='alibaba-demo']").getText()).contains("FAILED");
+		assertThat(find("#savings .source-notes li[data-account='alibaba-demo']").getText()).contains("FAILED");
+		assertThat(findAll("#savings-advice tbody tr")).isNotEmpty()
+			.allSatisfy((row) -> assertThat(row.getDomAttribute("data-id")).startsWith("huawei:huawei-demo:"));
 		assertThat(findAll("#idle-table tbody tr")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.getDomAttribute("data-id")).startsWith("huawei:"));
 		HeadlessChromium.screenshot(browser, "dashboard-alibaba-down-1280");
@@ -286,6 +317,8 @@ class DashboardPageTests extends DashboardTestSupport {
 			})
 			.block();
 		assertThat(answer).as("%s", answer).doesNotContainKey("errors");
+		// The page hashes with crypto.subtle here (localhost is a secure origin); plain-http hosts use its own SHA-256.
+		assertThat(browser.executeScript("return window.deskgraphSha256(arguments[0])", status)).isEqualTo(hash);
 		assertThat((Object) at(answer, "data", "desktopStatus", "total")).isNotNull();
 		@SuppressWarnings("unchecked")
 		List<String> resources = (List<String>) browser
@@ -329,7 +362,7 @@ class DashboardPageTests extends DashboardTestSupport {
 		Set<String> reached = new java.util.LinkedHashSet<>();
 		Set<String> expected = Set.of("period", "refresh", "ranking-by", "ranking-first", "idle-days", "idle-csv",
 				"export-account", "export-start", "input:null:HUAWEI", "input:null:ALIBABA", "input:null:huawei-demo",
-				"input:null:alibaba-demo", "button:name:null", "button:lastDisconnectedAt:null");
+				"input:null:alibaba-demo", "button:name:null", "button:lastDisconnectedAt:null", "savings-more");
 		for (int i = 0; i < 400 && !reached.containsAll(expected); i++) {
 			WebElement active = browser.switchTo().activeElement();
 			String id = active.getDomAttribute("id");
@@ -370,6 +403,25 @@ class DashboardPageTests extends DashboardTestSupport {
 
 	private java.time.LocalDate latestToday() {
 		return this.alibaba.estate().today().isAfter(today()) ? this.alibaba.estate().today() : today();
+	}
+
+	private List<String> adviceOf(Map<String, Object> period, int first) {
+		List<Map<String, Object>> edges = at(operation("BillingAdvice", Map.of("range", period, "first", first)), "data",
+				"billingAdvice", "edges");
+		return edges.stream().map((edge) -> {
+			Map<String, Object> saving = at(edge, "node", "monthlySaving");
+			return at(edge, "node", "desktop", "id") + " " + at(edge, "node", "recommendation") + " "
+					+ ((saving != null) ? saving.get("amount") + " " + saving.get("currency") : "");
+		}).toList();
+	}
+
+	private List<String> adviceShown() {
+		return findAll("#savings-advice tbody tr").stream().map((row) -> {
+			WebElement saving = row.findElement(By.cssSelector("[data-field='monthlySaving']"));
+			String amount = saving.getDomAttribute("data-amount");
+			return row.getDomAttribute("data-id") + " " + row.getDomAttribute("data-recommendation") + " "
+					+ (amount.isEmpty() ? "" : amount + " " + saving.getDomAttribute("data-currency"));
+		}).toList();
 	}
 
 	private void assertRankingShows(Map<String, Object> period, String by, int first) {

@@ -33,7 +33,7 @@ abstract class DashboardTestSupport extends DefaultLimitsTestSupport {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	static final List<String> PANELS = List.of("status", "ranking", "trend", "idle");
+	static final List<String> PANELS = List.of("status", "ranking", "trend", "idle", "savings");
 
 	static ChromeDriver browser;
 
