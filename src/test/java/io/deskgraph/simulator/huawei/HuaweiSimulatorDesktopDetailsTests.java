@@ -97,6 +97,22 @@ class HuaweiSimulatorDesktopDetailsTests {
 	}
 
 	@Test
+	void everyDesktopOfTheListingHasTheProductAndFlavorOfTheEstate() {
+		ListDesktopsDetailResponse all = client.listDesktopsDetail(new ListDesktopsDetailRequest().withLimit(1000));
+		assertThat(all.getDesktops()).extracting(DesktopDetailInfo::getDesktopId)
+			.containsExactlyElementsOf(estate.desktops().stream().map(HuaweiDesktop::id).toList());
+		for (DesktopDetailInfo detail : all.getDesktops()) {
+			HuaweiDesktopProduct product = estate.product(detail.getDesktopId());
+			assertThat(detail.getProduct().getProductId()).as(detail.getDesktopId()).isEqualTo(product.productId());
+			assertThat(detail.getProduct().getFlavorId()).as(detail.getDesktopId()).isEqualTo(product.flavorId());
+			assertThat(detail.getProduct().getChargeMode()).as(detail.getDesktopId()).isEqualTo(product.chargeMode());
+		}
+		// Desktops of several products, so that each is priced by its own.
+		assertThat(all.getDesktops().stream().map((detail) -> detail.getProduct().getProductId()).distinct().count())
+			.isGreaterThan(1);
+	}
+
+	@Test
 	void unknownDesktopIdsAreLeftOut() {
 		String known = estate.desktops().get(5).id();
 		ListDesktopsDetailResponse response = client.listDesktopsDetail(
