@@ -84,4 +84,28 @@ public final class TestUpstream {
 		return new ConnectorInfrastructure(WebClient.builder(), new ObjectMapper(), upstream, drains, clock);
 	}
 
+	/**
+	 * What vendor clients are built from, with an executor that caches answers and keeps
+	 * completed drains for the default times to live ({@code deskgraph.cache}) but
+	 * neither retries nor limits, for tests of what a second question within a time to
+	 * live costs.
+	 * @param clock the clock of signatures, windows and answers
+	 * @return the infrastructure
+	 */
+	public static ConnectorInfrastructure cachingInfrastructure(Clock clock) {
+		CacheProperties cache = new CacheProperties(Duration.ofHours(6), Duration.ofSeconds(60), Duration.ofSeconds(5),
+				Duration.ofMinutes(5), Duration.ofHours(1), DataSize.ofMegabytes(16));
+		UpstreamProperties noLimits = new UpstreamProperties(
+				Map.of("default", new UpstreamProperties.Quota(100_000_000, 1_000_000)), 1.0, 1.0,
+				new UpstreamProperties.Retry(Duration.ofMillis(1), Duration.ofMillis(1), 0, 1));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		UpstreamExecutor upstream = new UpstreamExecutor(cache, noLimits, new VendorQuotaLimiter(noLimits, meters),
+				CircuitBreakerRegistry.ofDefaults(),
+				BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(1000).build()), meters, clock);
+		DrainJobs drains = new DrainJobs(new DrainsProperties(Duration.ofMinutes(1), 1000), upstream,
+				new VendorQuotaLimiter(noLimits, meters), clock);
+		DRAINS.add(drains);
+		return new ConnectorInfrastructure(WebClient.builder(), new ObjectMapper(), upstream, drains, clock);
+	}
+
 }

@@ -432,14 +432,15 @@ final class AlibabaMapper {
 	}
 
 	/**
-	 * A desktop of a DescribeDesktops answer, with its name, region, state and billing
-	 * mode.
+	 * A desktop of a DescribeDesktops answer, with its name, region, state, billing mode
+	 * and spec (its desktop type).
 	 * @param item the vendor's desktop, with its region ({@link DesktopItem#orRegion})
 	 * @return the desktop
 	 */
 	Desktop desktop(DesktopItem item) {
 		return desktop(item.desktopId(), item.desktopName(), item.regionId(), item.chargeType())
-			.withState(desktopState(item.desktopStatus()), item.desktopStatus());
+			.withState(desktopState(item.desktopStatus()), item.desktopStatus())
+			.withSpec(item.desktopType());
 	}
 
 	private Desktop desktop(String nativeId, @Nullable String name, @Nullable String region,

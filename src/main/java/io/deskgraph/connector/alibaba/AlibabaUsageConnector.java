@@ -157,8 +157,9 @@ public final class AlibabaUsageConnector implements UsageConnector {
 			// At least one DesktopId-filtered call per 100 ids, when all are in the first
 			// region asked.
 			case DESKTOPS -> (question.count() + DESCRIBE_PAGE_SIZE - 1) / DESCRIBE_PAGE_SIZE;
-			// Not answered yet (issue 16 groundwork): no call.
-			case INVENTORY -> 0;
+			// One inventory drain per configured region, shared with status counts and
+			// idle desktops.
+			case INVENTORY -> regions;
 			// One drain per day, the per-day points' own; none for days the vendor does
 			// not reach, which fail before any call.
 			case DAILY_USAGE -> {
@@ -378,6 +379,16 @@ public final class AlibabaUsageConnector implements UsageConnector {
 						Freshness.INVENTORY),
 				(page) -> page.desktops().stream().map((desktop) -> desktop.orRegion(region)).toList(),
 				DescribeDesktopsResponse::nextToken, DescribeDesktopsResponse::totalCount);
+	}
+
+	/**
+	 * Every desktop of the configured regions, in the order of the regions, with spec and
+	 * billing, from the inventory drains that status counts and idle desktops share.
+	 */
+	@Override
+	public Mono<List<Desktop>> desktopInventory() {
+		return inventories().map((inventories) -> this.views.of("desktopInventory", inventories,
+				() -> merged(inventories).stream().map(this.mapper::desktop).toList()));
 	}
 
 	private static List<DesktopItem> merged(List<List<DesktopItem>> inventories) {

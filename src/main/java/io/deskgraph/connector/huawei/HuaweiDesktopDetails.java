@@ -13,7 +13,7 @@ import org.springframework.lang.Nullable;
 
 /**
  * Maps the desktops of a Huawei desktop detail listing (ListDesktopsDetail) to neutral
- * {@link Desktop}s with name, region, state and billing mode.
+ * {@link Desktop}s with name, region, state, billing mode and spec (the product id).
  *
  * @author DeskGraph
  */
@@ -31,10 +31,12 @@ final class HuaweiDesktopDetails {
 	 */
 	static Desktop desktop(Account account, DesktopDetail detail) {
 		String chargeMode = (detail.product() != null) ? detail.product().chargeMode() : null;
+		String productId = (detail.product() != null) ? detail.product().productId() : null;
 		return Desktop.of(Vendor.HUAWEI, account.id(), detail.desktopId(), detail.computerName())
 			.inRegion(account.region())
 			.withState(state(detail.status()), detail.status())
-			.billed(billingMode(chargeMode), chargeMode);
+			.billed(billingMode(chargeMode), chargeMode)
+			.withSpec(productId);
 	}
 
 	/**

@@ -112,6 +112,14 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	 */
 	static final int DETAIL_BATCH = 100;
 
+	/**
+	 * Page size of ListDesktopsDetail when listing every desktop: its {@code limit}
+	 * maximum (0 to 1000 in the API definition and SDK 3.1.143; one description says 500,
+	 * which a 1000 page never falls short of, as {@code total_count} tells how many pages
+	 * to fetch).
+	 */
+	static final int DETAIL_PAGE_SIZE = 1000;
+
 	private final Account account;
 
 	private final HuaweiWorkspaceClient client;
@@ -170,8 +178,8 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			case USAGE -> usedCalls(question);
 			case DAILY_USAGE -> dailyCalls(question.range());
 			case DESKTOPS -> pages(question.count(), DETAIL_BATCH);
-			// Not answered yet (issue 16 groundwork): no call.
-			case INVENTORY -> 0;
+			// One shared drain job of ListDesktopsDetail, one call of the request.
+			case INVENTORY -> 1;
 		};
 	}
 
@@ -428,6 +436,43 @@ public final class HuaweiUsageConnector implements UsageConnector {
 	}
 
 	/**
+	 * Every desktop of the project (of the account's enterprise project, when it has
+	 * one), with spec and billing, from one shared drain job of ListDesktopsDetail at its
+	 * largest page kept for {@code deskgraph.cache.inventory-ttl}: the first page (it
+	 * carries the total), then the others a few at a time.
+	 */
+	@Override
+	public Mono<List<Desktop>> desktopInventory() {
+		String operation = "ListDesktopsDetail";
+		String enterpriseProject = this.account.enterpriseProjectId();
+		Drain drain = new Drain(Vendor.HUAWEI, this.account.id(), operation, new InventoryDrain(enterpriseProject),
+				Freshness.INVENTORY, "desktop inventory");
+		int expected = pages(this.knownTotals.getOrDefault(operation, 0L), DETAIL_PAGE_SIZE);
+		Function<DesktopsDetailResponse, List<Desktop>> items = (page) -> page.desktops()
+			.stream()
+			.filter((detail) -> detail.desktopId() != null)
+			.map((detail) -> HuaweiDesktopDetails.desktop(this.account, detail))
+			.toList();
+		return this.drains.drain(drain, expected,
+				(progress) -> Mono
+					.defer(() -> this.client.listDesktopsDetailPage(0, DETAIL_PAGE_SIZE, enterpriseProject))
+					.flatMap((first) -> {
+						progress.page();
+						progress.expectItems(first.totalCount(), DETAIL_PAGE_SIZE);
+						this.knownTotals.merge(operation, first.totalCount(), Math::max);
+						Flux<List<Desktop>> rest = Flux.range(1, progress.expectedPages() - 1)
+							.flatMapSequential((page) -> this.client
+								.listDesktopsDetailPage((long) page * DETAIL_PAGE_SIZE, DETAIL_PAGE_SIZE,
+										enterpriseProject)
+								.doOnNext((answer) -> progress.page())
+								.map(items), this.properties.pageFetchConcurrency());
+						return Flux.concat(Mono.just(items.apply(first)), rest)
+							.flatMapIterable(Function.identity())
+							.collectList();
+					}));
+	}
+
+	/**
 	 * Walks offset pages of one vendor API: pages are requested at the vendor's size and
 	 * aligned to multiples of it, the page holding {@code offset} first (it carries the
 	 * total), then the remaining pages up to {@code offset + count} in parallel; the
@@ -643,6 +688,14 @@ public final class HuaweiUsageConnector implements UsageConnector {
 			throw new VendorWindowException("range", "Huawei user usage metrics cover at most " + USER_METRICS_MAX_DAYS
 					+ " days per query; the range has " + range.days() + " days");
 		}
+	}
+
+	/**
+	 * What identifies a drain of the desktop inventory: the enterprise project it is
+	 * scoped to, if any.
+	 */
+	private record InventoryDrain(@Nullable String enterpriseProjectId) {
+
 	}
 
 }

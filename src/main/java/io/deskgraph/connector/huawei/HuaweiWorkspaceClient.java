@@ -146,6 +146,24 @@ final class HuaweiWorkspaceClient {
 	}
 
 	/**
+	 * ListDesktopsDetail: one page of every desktop of the project (of an enterprise
+	 * project, when one is named), in the vendor's order.
+	 * @param offset first desktop
+	 * @param limit page size, at most 1000
+	 * @param enterpriseProjectId the enterprise project, if any
+	 * @return the page, with the total count
+	 */
+	Mono<DesktopsDetailResponse> listDesktopsDetailPage(long offset, int limit, @Nullable String enterpriseProjectId) {
+		URI uri = HuaweiRequest.uri(this.endpoint, "v2", this.projectId, "desktops", "detail")
+			.param("enterprise_project_id", enterpriseProjectId)
+			.param("offset", offset)
+			.param("limit", limit)
+			.build();
+		return exchange(new HuaweiRequest("ListDesktopsDetail", HttpMethod.GET, uri, null),
+				DesktopsDetailResponse.class, Freshness.INVENTORY);
+	}
+
+	/**
 	 * ListUnusedDesktops: desktops nobody used in a window.
 	 * @param start start of the window
 	 * @param end end of the window

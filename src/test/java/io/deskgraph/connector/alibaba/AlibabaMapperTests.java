@@ -148,8 +148,8 @@ class AlibabaMapperTests {
 		states.put("SomethingNew", DesktopState.ERROR);
 		states.put("STOPPED", DesktopState.STOPPED);
 		states.forEach((status, state) -> {
-			Desktop desktop = this.mapper.desktop(
-					new DesktopItem("ecd-1", "d1", status, null, "PrePaid", List.of(), null, null, null, "cn-beijing"));
+			Desktop desktop = this.mapper.desktop(new DesktopItem("ecd-1", "d1", status, null, "PrePaid", List.of(),
+					null, null, null, "cn-beijing", "eds.enterprise_office.4c8g"));
 			assertThat(desktop.state()).as(status).isEqualTo(state);
 			assertThat(desktop.vendorState()).isEqualTo(status);
 			assertThat(desktop.region()).isEqualTo("cn-beijing");

@@ -200,6 +200,53 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	}
 
 	@Test
+	void desktopInventoryListsTheDesktopsOfTheConfiguredRegionsWithSpecAndBillingKeptForTheInventoryTtl() {
+		List<String> regions = List.of(REGION, "cn-beijing");
+		List<AlibabaDesktop> expected = new ArrayList<>();
+		regions.forEach((region) -> expected.addAll(estate.desktops(region)));
+		assertThat(estate.regions()).hasSizeGreaterThan(regions.size());
+		AlibabaUsageConnector connector = cachingConnector(regions);
+		StepVerifier.create(connector.desktopInventory()).assertNext((inventory) -> {
+			// Region by region in the configured order, each in the vendor's order; no
+			// desktop of a region not configured.
+			assertThat(inventory).extracting(Desktop::nativeId)
+				.containsExactlyInAnyOrderElementsOf(expected.stream().map(AlibabaDesktop::desktopId).toList());
+			assertThat(inventory.subList(0, estate.desktops(REGION).size())).extracting(Desktop::region)
+				.containsOnly(REGION);
+			Map<String, AlibabaDesktop> byId = new LinkedHashMap<>();
+			expected.forEach((desktop) -> byId.put(desktop.desktopId(), desktop));
+			for (Desktop found : inventory) {
+				AlibabaDesktop desktop = byId.get(found.nativeId());
+				assertThat(found.id()).isEqualTo("alibaba:" + ACCOUNT + ":" + desktop.desktopId());
+				assertThat(found.name()).isEqualTo(desktop.desktopName());
+				assertThat(found.region()).isEqualTo(desktop.regionId());
+				assertThat(found.vendorState()).isEqualTo(desktop.desktopStatus());
+				assertThat(found.state()).isEqualTo(AlibabaMapper.desktopState(desktop.desktopStatus()));
+				assertThat(found.vendorBillingMode()).isEqualTo(desktop.chargeType());
+				assertThat(found.billingMode()).isEqualTo(billingMode(desktop.chargeType()));
+				assertThat(found.spec()).isEqualTo(desktop.desktopType());
+			}
+			assertThat(inventory).extracting(Desktop::region).containsOnly(REGION, "cn-beijing");
+			assertThat(inventory).extracting(Desktop::billingMode)
+				.contains(BillingMode.SUBSCRIPTION, BillingMode.PAY_AS_YOU_GO);
+			assertThat(inventory.stream().map(Desktop::spec).distinct().count()).isGreaterThan(1);
+		}).verifyComplete();
+		// One drain of each configured region, a page per 100 desktops.
+		long calls = pages(estate.desktops(REGION).size(), 100) + pages(estate.desktops("cn-beijing").size(), 100);
+		assertThat(calls("DescribeDesktops")).isEqualTo(calls);
+		assertThat(totalCalls()).isEqualTo(calls);
+		// Within deskgraph.cache.inventory-ttl the kept drains answer.
+		StepVerifier.create(connector.desktopInventory())
+			.assertNext((inventory) -> assertThat(inventory).hasSize(expected.size()))
+			.verifyComplete();
+		assertThat(totalCalls()).isEqualTo(calls);
+		// One drain job per configured region, each one call of the request.
+		assertThat(connector
+			.plannedCalls(new PlannedQuestion(PlannedQuestion.Kind.INVENTORY, null, null, 0, false, false)))
+			.isEqualTo(regions.size());
+	}
+
+	@Test
 	void usageRankingByUserSumsEveryDesktopOfTheUserInTheRegion() {
 		DateRange range = lastDays(14);
 		Map<String, Long> users = new TreeMap<>();
@@ -584,6 +631,14 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, REGION, "Alibaba test",
 				URI.create(simulator.baseUrl()), null, AK, SECRET, null, null, null, regions, null, null, null);
 		return new AlibabaConnectorFactory(TestUpstream.infrastructure(CLOCK), AlibabaProperties.DEFAULTS)
+			.connector(account);
+	}
+
+	/** A connector of the account's region and more, whose answers are kept. */
+	private static AlibabaUsageConnector cachingConnector(List<String> regions) {
+		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.ALIBABA, REGION, "Alibaba test",
+				URI.create(simulator.baseUrl()), null, AK, SECRET, null, null, null, regions, null, null, null);
+		return new AlibabaConnectorFactory(TestUpstream.cachingInfrastructure(CLOCK), AlibabaProperties.DEFAULTS)
 			.connector(account);
 	}
 

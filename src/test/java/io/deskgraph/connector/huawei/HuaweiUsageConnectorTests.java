@@ -237,6 +237,101 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 		assertThat(calls("ListDesktopsDetail")).isEqualTo(2);
 	}
 
+	@Test
+	void desktopInventoryListsEveryDesktopWithSpecAndBillingFromOneDrainKeptForTheInventoryTtl() {
+		List<HuaweiDesktop> desktops = estate.desktops();
+		HuaweiUsageConnector connector = cachingConnector(null);
+		StepVerifier.create(connector.desktopInventory()).assertNext((inventory) -> {
+			assertThat(inventory).extracting(Desktop::nativeId)
+				.containsExactlyElementsOf(desktops.stream().map(HuaweiDesktop::id).toList());
+			for (Desktop found : inventory) {
+				HuaweiDesktop desktop = estate.desktop(found.nativeId()).orElseThrow();
+				HuaweiDesktopProduct product = estate.product(desktop.id());
+				assertThat(found.id()).isEqualTo("huawei:" + ACCOUNT + ":" + desktop.id());
+				assertThat(found.name()).isEqualTo(desktop.name());
+				assertThat(found.region()).isEqualTo("cn-north-4");
+				assertThat(found.vendorState()).isEqualTo(
+						(desktop.runState() == HuaweiDesktop.RunState.STOPPED) ? "SHUTOFF" : desktop.runState().name());
+				assertThat(found.state()).isEqualTo(switch (desktop.runState()) {
+					case ACTIVE -> DesktopState.ACTIVE;
+					case STOPPED -> DesktopState.STOPPED;
+					case HIBERNATED -> DesktopState.HIBERNATED;
+					case ERROR -> DesktopState.ERROR;
+				});
+				assertThat(found.vendorBillingMode()).isEqualTo(product.chargeMode());
+				assertThat(found.billingMode())
+					.isEqualTo(product.chargeMode().equals("0") ? BillingMode.SUBSCRIPTION : BillingMode.PAY_AS_YOU_GO);
+				assertThat(found.spec()).isEqualTo(product.productId());
+			}
+			assertThat(inventory).extracting(Desktop::billingMode)
+				.contains(BillingMode.SUBSCRIPTION, BillingMode.PAY_AS_YOU_GO);
+			assertThat(inventory.stream().map(Desktop::spec).distinct().count()).isGreaterThan(1);
+		}).verifyComplete();
+		// Pages of 1000 desktops, the most ListDesktopsDetail lists in one call.
+		long pages = (desktops.size() + 999) / 1000;
+		assertThat(calls("ListDesktopsDetail")).isEqualTo(pages);
+		assertThat(totalCalls()).isEqualTo(pages);
+		// Within deskgraph.cache.inventory-ttl the kept drain answers.
+		StepVerifier.create(connector.desktopInventory())
+			.assertNext((inventory) -> assertThat(inventory).hasSize(desktops.size()))
+			.verifyComplete();
+		assertThat(totalCalls()).isEqualTo(pages);
+		// The drain is one call of the request, whatever its pages.
+		assertThat(connector
+			.plannedCalls(new PlannedQuestion(PlannedQuestion.Kind.INVENTORY, null, null, 0, false, false))).isOne();
+	}
+
+	@Test
+	void desktopInventoryOfMoreThanAThousandDesktopsTakesPagesOfAThousand() {
+		HuaweiSimulatorProperties properties = new HuaweiSimulatorProperties(0, "127.0.0.1", 7, 2300, PROJECT_ID, AK,
+				SK, IAM_TOKEN, SECURITY_TOKEN, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofHours(24),
+				Duration.ofSeconds(2),
+				new HuaweiSimulatorProperties.Quotas(200, 200, 100, 200, 200, 200, 200, 200, 200), ZoneOffset.UTC, 2);
+		HuaweiSimulator large = new HuaweiSimulator(properties, clock);
+		try {
+			large.port();
+			AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
+					URI.create(large.baseUrl()), PROJECT_ID, AK, SK, null, null, null, null, null, null, null);
+			HuaweiUsageConnector connector = new HuaweiConnectorFactory(TestUpstream.infrastructure(clock),
+					HuaweiProperties.DEFAULTS)
+				.connector(account);
+			StepVerifier.create(connector.desktopInventory())
+				.assertNext((inventory) -> assertThat(inventory).extracting(Desktop::nativeId)
+					.containsExactlyElementsOf(large.estate().desktops().stream().map(HuaweiDesktop::id).toList()))
+				.verifyComplete();
+			JsonNode stats = WebClient.create(large.baseUrl())
+				.get()
+				.uri("/_sim/stats")
+				.retrieve()
+				.bodyToMono(JsonNode.class)
+				.block(Duration.ofSeconds(5));
+			assertThat(stats.path("calls").path("ListDesktopsDetail").asLong()).isEqualTo(3);
+		}
+		finally {
+			large.stop();
+		}
+	}
+
+	@Test
+	void desktopInventoryOfAnAccountScopedToAnEnterpriseProjectIsThatProjectsOnly() {
+		// Every simulated desktop is in the default enterprise project, "0".
+		StepVerifier.create(cachingConnector("0").desktopInventory())
+			.assertNext((inventory) -> assertThat(inventory).hasSize(estate.desktops().size()))
+			.verifyComplete();
+		StepVerifier.create(cachingConnector("3f5e7a9c-0000-4000-8000-000000000001").desktopInventory())
+			.assertNext((inventory) -> assertThat(inventory).isEmpty())
+			.verifyComplete();
+		assertThat(calls("ListDesktopsDetail")).isEqualTo(2);
+	}
+
+	private static HuaweiUsageConnector cachingConnector(@Nullable String enterpriseProjectId) {
+		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
+				URI.create(simulator.baseUrl()), PROJECT_ID, AK, SK, null, null, null, null, null, null,
+				enterpriseProjectId);
+		return new HuaweiConnectorFactory(TestUpstream.cachingInfrastructure(clock), HuaweiProperties.DEFAULTS)
+			.connector(account);
+	}
+
 	private static HuaweiUsageConnector inEnterpriseProject(String enterpriseProjectId) {
 		AccountProperties account = new AccountProperties(ACCOUNT, Vendor.HUAWEI, "cn-north-4", "Huawei test",
 				URI.create(simulator.baseUrl()), PROJECT_ID, AK, SK, null, null, null, null, null, null,

@@ -22,6 +22,8 @@ import org.springframework.lang.Nullable;
  * @param creationTime when the desktop was created, for example {@code 2026-08-06T08:28Z}
  * @param expiredTime when a subscription desktop expires
  * @param regionId the region of the desktop
+ * @param desktopType the desktop type it was bought as, for example
+ * {@code eds.enterprise_office.4c8g}
  * @author DeskGraph
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -34,8 +36,8 @@ public record DesktopItem(@JsonProperty("DesktopId") String desktopId,
 				with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> endUserIds,
 		@JsonProperty("OfficeSiteId") @Nullable String officeSiteId,
 		@JsonProperty("CreationTime") @Nullable String creationTime,
-		@JsonProperty("ExpiredTime") @Nullable String expiredTime,
-		@JsonProperty("RegionId") @Nullable String regionId) {
+		@JsonProperty("ExpiredTime") @Nullable String expiredTime, @JsonProperty("RegionId") @Nullable String regionId,
+		@JsonProperty("DesktopType") @Nullable String desktopType) {
 
 	public DesktopItem {
 		endUserIds = (endUserIds != null) ? endUserIds.stream().filter((id) -> id != null && !id.isBlank()).toList()
@@ -60,7 +62,8 @@ public record DesktopItem(@JsonProperty("DesktopId") String desktopId,
 			return this;
 		}
 		return new DesktopItem(this.desktopId, this.desktopName, this.desktopStatus, this.connectionStatus,
-				this.chargeType, this.endUserIds, this.officeSiteId, this.creationTime, this.expiredTime, asked);
+				this.chargeType, this.endUserIds, this.officeSiteId, this.creationTime, this.expiredTime, asked,
+				this.desktopType);
 	}
 
 }
