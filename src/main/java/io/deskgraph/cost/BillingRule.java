@@ -103,7 +103,7 @@ public final class BillingRule {
 							+ days + "-day range: remove it; while unused it costs " + unusedCost + " a month.",
 					currency);
 		}
-		String usage = "projected " + hours(projected) + " h a month against a break-even of " + hours(breakEven)
+		String usage = "projected " + decimals(projected) + " h a month against a break-even of " + decimals(breakEven)
 				+ " h";
 		if (billing == BillingMode.SUBSCRIPTION) {
 			BigDecimal hourlyBill = projected.multiply(price.hourly());
@@ -160,7 +160,11 @@ public final class BillingRule {
 	}
 
 	private static String amount(BigDecimal amount, String currency) {
-		return amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + currency;
+		return decimals(amount) + " " + currency;
+	}
+
+	private static String decimals(BigDecimal value) {
+		return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 
 }
