@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wires the {@code Desktop} fields a desktop named by id takes from its vendor (name,
- * region, state, billing) to one data fetcher each, all answered by
+ * region, state, billing, spec) to one data fetcher each, all answered by
  * {@link DesktopService#detail} through the request's desktop detail loader.
  *
  * @author DeskGraph
@@ -24,7 +24,7 @@ class DesktopDetailFields implements RuntimeWiringConfigurer {
 	/** The detail fields and where a desktop that has them keeps them. */
 	private static final Map<String, Function<Desktop, Object>> FIELDS = Map.of("name", Desktop::name, "region",
 			Desktop::region, "state", Desktop::state, "vendorState", Desktop::vendorState, "billingMode",
-			Desktop::billingMode, "vendorBillingMode", Desktop::vendorBillingMode);
+			Desktop::billingMode, "vendorBillingMode", Desktop::vendorBillingMode, "spec", Desktop::spec);
 
 	private final DesktopService service;
 

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves what the vendor says of desktops named by id (name, region, state, billing
- * mode) for all the desktops of a response at once: one {@link UsageConnector#desktops}
- * call per account, never one per desktop.
+ * mode, spec) for all the desktops of a response at once: one
+ * {@link UsageConnector#desktops} call per account, never one per desktop.
  *
  * @author DeskGraph
  */

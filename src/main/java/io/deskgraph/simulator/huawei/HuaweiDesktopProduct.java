@@ -27,7 +27,7 @@ public record HuaweiDesktopProduct(String availabilityZone, String productId, St
 	/** {@code charge_mode} of an on-demand (pay-per-use) desktop. */
 	public static final String ON_DEMAND = "1";
 
-	/** The id of the default enterprise project, which holds every simulated desktop. */
+	/** The id of the default enterprise project. */
 	public static final String DEFAULT_ENTERPRISE_PROJECT = "0";
 
 }

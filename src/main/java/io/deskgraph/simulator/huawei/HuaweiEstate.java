@@ -216,7 +216,10 @@ public final class HuaweiEstate extends SyntheticEstate<HuaweiDesktop, HuaweiEst
 		return new HuaweiDesktopProduct(zone, "workspace.x86.general." + flavor[0], (String) flavor[1],
 				(Integer) flavor[2], (Integer) flavor[3],
 				subscription ? HuaweiDesktopProduct.SUBSCRIPTION : HuaweiDesktopProduct.ON_DEMAND, orderId,
-				HuaweiDesktopProduct.DEFAULT_ENTERPRISE_PROJECT);
+				// The desktop's own project, the one its metrics name: a desktop is in
+				// one
+				// enterprise project whichever API lists it.
+				profile.desktop().enterpriseProjectId());
 	}
 
 	/**

@@ -62,7 +62,7 @@ final class VendorCallEstimator {
 
 	/** The Desktop fields a desktop named by id asks its vendor for. */
 	private static final List<String> DETAIL_FIELDS = List.of("name", "region", "state", "vendorState", "billingMode",
-			"vendorBillingMode");
+			"vendorBillingMode", "spec");
 
 	private final Map<String, FragmentDefinition> fragments;
 

@@ -154,6 +154,7 @@ class AlibabaMapperTests {
 			assertThat(desktop.vendorState()).isEqualTo(status);
 			assertThat(desktop.region()).isEqualTo("cn-beijing");
 			assertThat(desktop.name()).isEqualTo("d1");
+			assertThat(desktop.spec()).isEqualTo("eds.enterprise_office.4c8g");
 		});
 		assertThat(AlibabaMapper.desktopState(null)).isNull();
 	}

@@ -91,7 +91,7 @@ class AlibabaPayloadJsonTests {
 	}
 
 	@Test
-	void desktopReadsStatesEndUsersAndTimes() throws IOException {
+	void desktopReadsStatesEndUsersTimesAndDesktopType() throws IOException {
 		DescribeDesktopsResponse first = this.desktopsJson.read(fixture("desktops-page-1.json")).getObject();
 		assertThat(first.nextToken()).isEqualTo("desktops-page-2");
 		DesktopItem desktop = first.desktops().get(0);
@@ -99,6 +99,8 @@ class AlibabaPayloadJsonTests {
 		assertThat(desktop.connectionStatus()).isEqualTo("Connected");
 		assertThat(desktop.chargeType()).isEqualTo("PrePaid");
 		assertThat(desktop.charge()).isEqualTo(ChargeType.PRE_PAID);
+		assertThat(desktop.desktopType()).isEqualTo("eds.enterprise_office.4c8g");
+		assertThat(first.desktops().get(1).desktopType()).as("absent").isNull();
 		// The fixture's desktops do not name their region: the connector adds the one
 		// asked.
 		assertThat(desktop.regionId()).isNull();

@@ -144,7 +144,8 @@ class AlibabaRegionsTests {
 								.withState(AlibabaUsageConnectorTests.state(desktop.getDesktopStatus()),
 										desktop.getDesktopStatus())
 								.billed(AlibabaUsageConnectorTests.billingMode(desktop.getChargeType()),
-										desktop.getChargeType()));
+										desktop.getChargeType())
+								.withSpec(desktop.getDesktopType()));
 				}
 			}
 		}

@@ -217,14 +217,10 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 			expected.forEach((desktop) -> byId.put(desktop.desktopId(), desktop));
 			for (Desktop found : inventory) {
 				AlibabaDesktop desktop = byId.get(found.nativeId());
-				assertThat(found.id()).isEqualTo("alibaba:" + ACCOUNT + ":" + desktop.desktopId());
-				assertThat(found.name()).isEqualTo(desktop.desktopName());
-				assertThat(found.region()).isEqualTo(desktop.regionId());
-				assertThat(found.vendorState()).isEqualTo(desktop.desktopStatus());
-				assertThat(found.state()).isEqualTo(AlibabaMapper.desktopState(desktop.desktopStatus()));
-				assertThat(found.vendorBillingMode()).isEqualTo(desktop.chargeType());
-				assertThat(found.billingMode()).isEqualTo(billingMode(desktop.chargeType()));
-				assertThat(found.spec()).isEqualTo(desktop.desktopType());
+				// Id, name, region, state, billing and spec as DescribeDesktops answers
+				// them.
+				assertThat(found).isEqualTo(described(desktop));
+				assertThat(found.spec()).isEqualTo(desktop.desktopType()).startsWith("eds.");
 			}
 			assertThat(inventory).extracting(Desktop::region).containsOnly(REGION, "cn-beijing");
 			assertThat(inventory).extracting(Desktop::billingMode)
@@ -673,7 +669,8 @@ class AlibabaUsageConnectorTests extends ConnectorContractTests {
 	private static Desktop described(AlibabaDesktop desktop) {
 		return desktop(desktop.desktopId(), desktop.desktopName()).inRegion(desktop.regionId())
 			.withState(state(desktop.desktopStatus()), desktop.desktopStatus())
-			.billed(billingMode(desktop.chargeType()), desktop.chargeType());
+			.billed(billingMode(desktop.chargeType()), desktop.chargeType())
+			.withSpec(desktop.desktopType());
 	}
 
 	private static void expectInvalid(Mono<?> call, String argument, String message) {

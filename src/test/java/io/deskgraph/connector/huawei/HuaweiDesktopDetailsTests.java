@@ -69,7 +69,9 @@ class HuaweiDesktopDetailsTests {
 		assertThat(desktops.get(0)).isEqualTo(Desktop.of(Vendor.HUAWEI, "hw", "d-1", "FIN-01")
 			.inRegion("cn-north-4")
 			.withState(DesktopState.ACTIVE, "ACTIVE")
-			.billed(BillingMode.SUBSCRIPTION, "0"));
+			.billed(BillingMode.SUBSCRIPTION, "0")
+			.withSpec("p-1"));
+		// A product without its id: billing, but no spec.
 		assertThat(desktops.get(1)).isEqualTo(Desktop.of(Vendor.HUAWEI, "hw", "d-2", "FIN-02")
 			.inRegion("cn-north-4")
 			.withState(DesktopState.STOPPED, "SHUTOFF")

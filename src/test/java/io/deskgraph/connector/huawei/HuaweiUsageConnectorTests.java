@@ -226,10 +226,16 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 
 	@Test
 	void desktopsByIdOfAnAccountScopedToAnEnterpriseProjectAreThatProjectsOnly() {
-		List<String> ids = estate.desktops().subList(0, 3).stream().map(HuaweiDesktop::id).toList();
-		// Every simulated desktop is in the default enterprise project, "0".
-		StepVerifier.create(inEnterpriseProject("0").desktops(ids))
-			.assertNext((desktops) -> assertThat(desktops).containsOnlyKeys(ids))
+		List<HuaweiDesktop> some = estate.desktops().subList(0, 20);
+		List<String> ids = some.stream().map(HuaweiDesktop::id).toList();
+		String project = estate.enterpriseProjects().get(1);
+		List<String> inProject = some.stream()
+			.filter((desktop) -> desktop.enterpriseProjectId().equals(project))
+			.map(HuaweiDesktop::id)
+			.toList();
+		assertThat(inProject).isNotEmpty().hasSizeLessThan(ids.size());
+		StepVerifier.create(inEnterpriseProject(project).desktops(ids))
+			.assertNext((desktops) -> assertThat(desktops).containsOnlyKeys(inProject))
 			.verifyComplete();
 		StepVerifier.create(inEnterpriseProject("3f5e7a9c-0000-4000-8000-000000000001").desktops(ids))
 			.assertNext((desktops) -> assertThat(desktops).isEmpty())
@@ -314,14 +320,23 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 
 	@Test
 	void desktopInventoryOfAnAccountScopedToAnEnterpriseProjectIsThatProjectsOnly() {
-		// Every simulated desktop is in the default enterprise project, "0".
-		StepVerifier.create(cachingConnector("0").desktopInventory())
-			.assertNext((inventory) -> assertThat(inventory).hasSize(estate.desktops().size()))
-			.verifyComplete();
+		for (String project : estate.enterpriseProjects()) {
+			List<String> inProject = estate.desktops()
+				.stream()
+				.filter((desktop) -> desktop.enterpriseProjectId().equals(project))
+				.map(HuaweiDesktop::id)
+				.toList();
+			assertThat(inProject).isNotEmpty().hasSizeLessThan(estate.desktops().size());
+			StepVerifier.create(cachingConnector(project).desktopInventory())
+				.assertNext((inventory) -> assertThat(inventory).extracting(Desktop::nativeId)
+					.containsExactlyElementsOf(inProject))
+				.verifyComplete();
+		}
 		StepVerifier.create(cachingConnector("3f5e7a9c-0000-4000-8000-000000000001").desktopInventory())
 			.assertNext((inventory) -> assertThat(inventory).isEmpty())
 			.verifyComplete();
-		assertThat(calls("ListDesktopsDetail")).isEqualTo(2);
+		// One drain of each project's desktops.
+		assertThat(calls("ListDesktopsDetail")).isEqualTo(estate.enterpriseProjects().size() + 1);
 	}
 
 	private static HuaweiUsageConnector cachingConnector(@Nullable String enterpriseProjectId) {

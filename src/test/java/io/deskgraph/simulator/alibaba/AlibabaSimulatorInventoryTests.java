@@ -55,6 +55,25 @@ class AlibabaSimulatorInventoryTests {
 	}
 
 	@Test
+	void everyDesktopOfEveryRegionHasTheDesktopTypeOfTheEstate() throws Exception {
+		Set<String> types = new HashSet<>();
+		for (String region : estate.regions()) {
+			List<DescribeDesktopsResponseBodyDesktops> desktops = AlibabaSimulatorTestSupport.inventory(simulator,
+					region);
+			assertThat(desktops).hasSameSizeAs(estate.desktops(region));
+			for (DescribeDesktopsResponseBodyDesktops desktop : desktops) {
+				AlibabaDesktop expected = estate.desktop(desktop.getDesktopId()).orElseThrow();
+				assertThat(desktop.getDesktopType()).as(desktop.getDesktopId())
+					.isEqualTo(expected.desktopType())
+					.startsWith("eds.");
+				types.add(desktop.getDesktopType());
+			}
+		}
+		// Desktops of several specs, so that each is priced by its own.
+		assertThat(types).hasSizeGreaterThan(1);
+	}
+
+	@Test
 	void desktopsCarryTheEstateValuesInTheSdkModel() throws Exception {
 		List<DescribeDesktopsResponseBodyDesktops> desktops = drain("cn-shanghai", new DescribeDesktopsRequest(), 100);
 		assertThat(desktops).hasSameSizeAs(estate.desktops("cn-shanghai"));
@@ -71,6 +90,7 @@ class AlibabaSimulatorInventoryTests {
 			assertThat(desktop.getOsType()).isEqualTo(expected.osType());
 			assertThat(desktop.getCpu()).isEqualTo(expected.cpu());
 			assertThat(desktop.getMemory()).isEqualTo(expected.memory());
+			assertThat(desktop.getDesktopType()).isEqualTo(expected.desktopType());
 			assertThat(desktop.getCreationTime()).isEqualTo(MINUTES.format(expected.creationTime()))
 				.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}Z");
 			assertThat(desktop.getExpiredTime()).isEqualTo(MINUTES.format(expected.expiredTime()));

@@ -74,7 +74,8 @@ class HuaweiSimulatorDesktopDetailsTests {
 			assertThat(detail.getUserName()).isEqualTo(desktop.userName());
 			assertThat(Instant.parse(detail.getCreated())).isEqualTo(desktop.createTime());
 			assertThat(detail.getAvailabilityZone()).isEqualTo(product.availabilityZone()).startsWith("cn-north-4");
-			assertThat(detail.getEnterpriseProjectId()).isEqualTo("0");
+			assertThat(detail.getEnterpriseProjectId()).isEqualTo(desktop.enterpriseProjectId())
+				.isEqualTo(product.enterpriseProjectId());
 			assertThat(detail.getFlavor().getId()).isEqualTo(product.flavorId());
 			assertThat(detail.getProduct().getFlavorId()).isEqualTo(product.flavorId());
 			assertThat(detail.getProduct().getProductId()).isEqualTo(product.productId());
@@ -94,6 +95,41 @@ class HuaweiSimulatorDesktopDetailsTests {
 			.contains("0", "1");
 		assertThat(all.getDesktops()).allSatisfy((desktop) -> assertThat(desktop.getOrderId() != null)
 			.isEqualTo(desktop.getProduct().getChargeMode().equals("0")));
+	}
+
+	@Test
+	void everyDesktopOfTheListingHasTheProductAndFlavorOfTheEstate() {
+		ListDesktopsDetailResponse all = client.listDesktopsDetail(new ListDesktopsDetailRequest().withLimit(1000));
+		assertThat(all.getDesktops()).extracting(DesktopDetailInfo::getDesktopId)
+			.containsExactlyElementsOf(estate.desktops().stream().map(HuaweiDesktop::id).toList());
+		for (DesktopDetailInfo detail : all.getDesktops()) {
+			HuaweiDesktopProduct product = estate.product(detail.getDesktopId());
+			assertThat(detail.getProduct().getProductId()).as(detail.getDesktopId()).isEqualTo(product.productId());
+			assertThat(detail.getProduct().getFlavorId()).as(detail.getDesktopId()).isEqualTo(product.flavorId());
+			assertThat(detail.getProduct().getChargeMode()).as(detail.getDesktopId()).isEqualTo(product.chargeMode());
+		}
+		// Desktops of several products, so that each is priced by its own.
+		assertThat(all.getDesktops().stream().map((detail) -> detail.getProduct().getProductId()).distinct().count())
+			.isGreaterThan(1);
+	}
+
+	@Test
+	void enterpriseProjectSelectsTheDesktopsTheMetricsNameInThatProject() {
+		for (String project : estate.enterpriseProjects()) {
+			ListDesktopsDetailResponse listed = client
+				.listDesktopsDetail(new ListDesktopsDetailRequest().withEnterpriseProjectId(project));
+			List<String> expected = estate.desktops()
+				.stream()
+				.filter((desktop) -> desktop.enterpriseProjectId().equals(project))
+				.map(HuaweiDesktop::id)
+				.toList();
+			assertThat(expected).isNotEmpty().hasSizeLessThan(estate.desktops().size());
+			assertThat(listed.getTotalCount()).isEqualTo(expected.size());
+			assertThat(listed.getDesktops()).extracting(DesktopDetailInfo::getDesktopId)
+				.containsExactlyElementsOf(expected);
+			assertThat(listed.getDesktops()).extracting(DesktopDetailInfo::getEnterpriseProjectId)
+				.containsOnly(project);
+		}
 	}
 
 	@Test

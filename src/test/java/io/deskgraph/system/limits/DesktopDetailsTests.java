@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests that desktops named by id (federation {@code _entities}, {@code desktopUsage}
- * with {@code desktopIds}) get their name, region, state and billing mode from one vendor
- * lookup per account, only when selected, and resolve without them when the lookup fails;
- * over real HTTP against the Huawei simulator, checked with the official SDK.
+ * with {@code desktopIds}) get their name, region, state, billing mode and spec from one
+ * vendor lookup per account, only when selected, and resolve without them when the lookup
+ * fails; over real HTTP against the Huawei simulator, checked with the official SDK.
  *
  * @author DeskGraph
  */
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "deskgraph.upstream.retry.first-backoff=20ms", "deskgraph.limits.request-deadline=4s" })
 class DesktopDetailsTests extends DefaultLimitsTestSupport {
 
-	private static final String DETAILS = "id vendor accountId nativeId name region state vendorState billingMode vendorBillingMode";
+	private static final String DETAILS = "id vendor accountId nativeId name region state vendorState billingMode vendorBillingMode spec";
 
 	@AfterEach
 	void clearFaults() {
@@ -70,6 +70,7 @@ class DesktopDetailsTests extends DefaultLimitsTestSupport {
 				.containsEntry("region", "cn-north-4")
 				.containsEntry("vendorState", vendor.getStatus())
 				.containsEntry("vendorBillingMode", vendor.getProduct().getChargeMode())
+				.containsEntry("spec", vendor.getProduct().getProductId())
 				.containsEntry("billingMode",
 						vendor.getProduct().getChargeMode().equals("0") ? "SUBSCRIPTION" : "PAY_AS_YOU_GO")
 				.containsEntry("state", switch (vendor.getStatus()) {
@@ -81,6 +82,21 @@ class DesktopDetailsTests extends DefaultLimitsTestSupport {
 			.containsExactlyInAnyOrder("ACTIVE", "STOPPED", "HIBERNATED", "ERROR", entities.get(4).get("state"));
 		assertThat(entities).extracting((entity) -> entity.get("billingMode"))
 			.contains("SUBSCRIPTION", "PAY_AS_YOU_GO");
+	}
+
+	@Test
+	void specAloneAsksTheDetailListingAndIsTheProductTheDesktopWasBoughtAs() {
+		List<HuaweiDesktop> desktops = oneOfEachRunState();
+		Map<String, Object> response = post(
+				"query($r: [_Any!]!) { _entities(representations: $r) { ... on Desktop { nativeId spec } } }",
+				Map.of("r", representations(desktops)));
+		assertThat(response).as("%s", response).doesNotContainKey("errors");
+		assertThat(entities(response)).extracting((entity) -> entity.get("spec"))
+			.containsExactlyElementsOf(desktops.stream()
+				.map((desktop) -> this.huawei.estate().product(desktop.id()).productId())
+				.toList());
+		assertThat(huaweiCalls("ListDesktopsDetail")).isOne();
+		assertThat(vendorCalls()).isOne();
 	}
 
 	@Test
@@ -102,7 +118,7 @@ class DesktopDetailsTests extends DefaultLimitsTestSupport {
 				desktops.stream().map((desktop) -> "\"huawei:huawei-demo:" + desktop.id() + "\"").toList());
 		String range = "range: {from: \"" + today().minusDays(6) + "\", to: \"" + today().minusDays(1) + "\"}";
 		Map<String, Object> response = post("{ desktopUsage(" + range + ", desktopIds: [" + ids
-				+ "]) { edges { node { desktop { nativeId name state billingMode } } } } }");
+				+ "]) { edges { node { desktop { nativeId name state billingMode spec } } } } }");
 		assertThat(response).as("%s", response).doesNotContainKey("errors");
 		List<Map<String, Object>> named = usageDesktops(response);
 		assertThat(named).isNotEmpty();
@@ -111,6 +127,7 @@ class DesktopDetailsTests extends DefaultLimitsTestSupport {
 			assertThat(desktop).containsEntry("name", expected.name());
 			assertThat(desktop.get("state")).isNotNull();
 			assertThat(desktop.get("billingMode")).isIn("SUBSCRIPTION", "PAY_AS_YOU_GO");
+			assertThat(desktop).containsEntry("spec", this.huawei.estate().product(expected.id()).productId());
 		}
 		assertThat(huaweiCalls("ListDesktopsDetail")).isOne();
 		// Without desktopIds, the same selection asks for no detail.
@@ -202,9 +219,11 @@ class DesktopDetailsTests extends DefaultLimitsTestSupport {
 				.containsEntry("vendorState", expected.desktopStatus())
 				.containsEntry("state", alibabaState(expected.desktopStatus()))
 				.containsEntry("vendorBillingMode", expected.chargeType())
-				.containsEntry("billingMode", alibabaBillingMode(expected.chargeType()));
+				.containsEntry("billingMode", alibabaBillingMode(expected.chargeType()))
+				.containsEntry("spec", expected.desktopType());
 		}
-		assertThat(entities.get(alibabaDesktops.size())).containsEntry("name", huaweiDesktop.name());
+		assertThat(entities.get(alibabaDesktops.size())).containsEntry("name", huaweiDesktop.name())
+			.containsEntry("spec", this.huawei.estate().product(huaweiDesktop.id()).productId());
 		// Alibaba asks the account's regions in turn with the ids not found yet, one
 		// DesktopId-filtered DescribeDesktops each; Huawei one listing.
 		Map<String, Number> alibabaCalls = calls(this.alibaba.baseUrl());
