@@ -74,7 +74,7 @@ public final class BillingRule {
 			String why = (desktop.spec() != null)
 					? "no price for " + desktop.vendor() + " spec " + desktop.spec() + " in deskgraph.pricing"
 					: "the vendor reports no spec for it, so no price applies";
-			return advice(desktop, used, null, projected, Recommendation.UNPRICED, null, null,
+			return unpriced(desktop, used, projected,
 					"Unpriced: " + why + ((usedSeconds == 0) ? "; it had no usage in the range" : "") + ".");
 		}
 		BigDecimal breakEven = price.monthly().divide(price.hourly(), SCALE, RoundingMode.HALF_UP);
@@ -132,11 +132,9 @@ public final class BillingRule {
 				currency);
 	}
 
-	private static BillingAdvice advice(Desktop desktop, BigDecimal used, @Nullable BigDecimal breakEven,
-			BigDecimal projected, Recommendation recommendation, @Nullable BigDecimal cost, @Nullable BigDecimal saving,
-			String reason) {
-		return new BillingAdvice(desktop, desktop.billingMode(), desktop.spec(), hours(used),
-				(breakEven != null) ? hours(breakEven) : null, hours(projected), recommendation, null, null, reason);
+	private static BillingAdvice unpriced(Desktop desktop, BigDecimal used, BigDecimal projected, String reason) {
+		return new BillingAdvice(desktop, desktop.billingMode(), desktop.spec(), hours(used), null, hours(projected),
+				Recommendation.UNPRICED, null, null, reason);
 	}
 
 	private static BillingAdvice advice(Desktop desktop, BigDecimal used, BigDecimal breakEven, BigDecimal projected,
