@@ -13,8 +13,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Tests that DeskGraph's layers run one way: the model at the bottom, the connectors
- * above it, the GraphQL layer above them, system concerns across, and the simulators
- * beside, reached by nothing but the demo-mode wiring they implement.
+ * above it, cost advice above them, the GraphQL layer above all three, system concerns
+ * across, and the simulators beside, reached by nothing but the demo-mode wiring they
+ * implement.
  *
  * @author DeskGraph
  */
@@ -30,6 +31,8 @@ class ArchitectureTests {
 		.definedBy("io.deskgraph.usage..")
 		.layer("Connectors")
 		.definedBy("io.deskgraph.connector..")
+		.layer("Cost")
+		.definedBy("io.deskgraph.cost..")
 		.layer("GraphQL")
 		.definedBy("io.deskgraph.graphql..")
 		.layer("System")
@@ -40,10 +43,12 @@ class ArchitectureTests {
 		.mayNotAccessAnyLayer()
 		.whereLayer("Connectors")
 		.mayOnlyAccessLayers("Model")
+		.whereLayer("Cost")
+		.mayOnlyAccessLayers("Model", "Connectors")
 		.whereLayer("System")
 		.mayOnlyAccessLayers("Model", "Connectors")
 		.whereLayer("GraphQL")
-		.mayOnlyAccessLayers("Model", "Connectors", "System")
+		.mayOnlyAccessLayers("Model", "Connectors", "Cost", "System")
 		.whereLayer("Simulators")
 		.mayOnlyAccessLayers("Model", "Connectors")
 		.whereLayer("Simulators")
@@ -68,9 +73,9 @@ class ArchitectureTests {
 		.areAnnotatedWith(Controller.class)
 		.should()
 		.onlyDependOnClassesThat()
-		.resideInAnyPackage("io.deskgraph.graphql..", "io.deskgraph.usage..", "java..", "reactor.core.publisher..",
-				"org.springframework.graphql.data..", "org.springframework.stereotype..", "org.springframework.lang..",
-				"org.dataloader..", "graphql.schema..")
+		.resideInAnyPackage("io.deskgraph.graphql..", "io.deskgraph.usage..", "io.deskgraph.cost..", "java..",
+				"reactor.core.publisher..", "org.springframework.graphql.data..", "org.springframework.stereotype..",
+				"org.springframework.lang..", "org.dataloader..", "graphql.schema..")
 		.because("controllers only delegate to services: no connector, cache, HTTP or error handling in them");
 
 }

@@ -120,4 +120,27 @@ final class FieldArguments {
 			@Nullable List<String> accountIds, @Nullable Integer first, @Nullable String after) {
 	}
 
+	/**
+	 * Arguments of {@code billingAdvice}.
+	 *
+	 * @param range the days usage is judged over
+	 * @param vendors only these vendors
+	 * @param accountIds only these accounts
+	 * @param first page size
+	 * @param after cursor to resume after
+	 */
+	record Advice(DateRange range, @Nullable List<Vendor> vendors, @Nullable List<String> accountIds,
+			@Nullable Integer first, @Nullable String after) {
+	}
+
+	/**
+	 * Arguments of {@code costSummary}.
+	 *
+	 * @param range the days usage is judged over
+	 * @param vendors only these vendors
+	 * @param accountIds only these accounts
+	 */
+	record Costs(DateRange range, @Nullable List<Vendor> vendors, @Nullable List<String> accountIds) {
+	}
+
 }

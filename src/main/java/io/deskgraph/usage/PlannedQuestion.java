@@ -11,13 +11,17 @@ import org.springframework.lang.Nullable;
  * applies
  * @param by the ranking dimension, for rankings
  * @param count how many results are wanted of the account, or how many desktops are named
- * by id
+ * by id; {@link #ALL} for every result (a drain of the whole answer, which the connector
+ * estimates from the sizes of its earlier answers)
  * @param withPoints whether usage per day or hour is asked for
  * @param byIds whether the desktops are named by id (as {@code Desktop.usage} does)
  * @author DeskGraph
  */
 public record PlannedQuestion(Kind kind, @Nullable DateRange range, @Nullable RankDimension by, int count,
 		boolean withPoints, boolean byIds) {
+
+	/** The {@code count} of a question that wants every result. */
+	public static final int ALL = Integer.MAX_VALUE;
 
 	/**
 	 * What a question asks of a vendor.

@@ -168,7 +168,12 @@ public final class HuaweiUsageConnector implements UsageConnector {
 					&& question.range().days() > USER_METRICS_MAX_DAYS)
 							// One drain job per window, each one call of the request.
 							? windows(question.range(), USER_METRICS_MAX_DAYS).size()
-							: pages(question.count(), METRICS_PAGE_SIZE);
+							// A whole drain (cost advice) takes as many pages as the
+							// account's
+							// desktops fill, as far as earlier answers told.
+							: pages((question.count() == PlannedQuestion.ALL)
+									? this.knownTotals.getOrDefault("ListDesktopUsageMetric", 0L) : question.count(),
+									METRICS_PAGE_SIZE);
 			case DESKTOP_METRICS, USER_METRICS -> pages(question.count(), METRICS_PAGE_SIZE);
 			case USAGE -> usedCalls(question);
 			case DAILY_USAGE -> dailyCalls(question.range());

@@ -54,6 +54,12 @@ final class VendorCallEstimator {
 			"desktopMetrics", Kind.DESKTOP_METRICS, "userMetrics", Kind.USER_METRICS, "exportTask", Kind.EXPORT_TASK,
 			"startDesktopUsageExport", Kind.EXPORT);
 
+	/**
+	 * Root fields of cost advice: each asks every selected account for its inventory and
+	 * its whole desktop usage ranking over the range.
+	 */
+	private static final Set<String> COST_FIELDS = Set.of("billingAdvice", "costSummary");
+
 	/** The Desktop fields a desktop named by id asks its vendor for. */
 	private static final List<String> DETAIL_FIELDS = List.of("name", "region", "state", "vendorState", "billingMode",
 			"vendorBillingMode", "spec");
@@ -127,6 +133,10 @@ final class VendorCallEstimator {
 			planEntities(field);
 			return;
 		}
+		if (COST_FIELDS.contains(name)) {
+			planCost(field);
+			return;
+		}
 		Kind kind = ROOT_QUESTIONS.get(name);
 		if (kind == null) {
 			return;
@@ -152,6 +162,36 @@ final class VendorCallEstimator {
 			}
 			if (kind == Kind.USAGE && selectsDetails(field.getSelectionSet(), "edges", "node", "desktop")) {
 				planDetails(strings(resolve(argument(field, "desktopIds"))), selected);
+			}
+		}
+		catch (InvalidArgumentException ex) {
+			// The field rejects its own arguments before asking any vendor.
+		}
+	}
+
+	/**
+	 * The questions of {@code billingAdvice} and {@code costSummary}: per selected
+	 * account one inventory and one desktop ranking drained whole ({@code count}
+	 * {@link PlannedQuestion#ALL}, which each connector estimates from what it knows of
+	 * the account's size), plus the nested {@code Desktop.usage} of the advised desktops.
+	 */
+	private void planCost(Field field) {
+		try {
+			List<UsageConnector> selected = selected(field, Kind.RANKING);
+			DateRange range = range(argument(field, "range"), false);
+			if (range == null) {
+				return;
+			}
+			for (UsageConnector connector : selected) {
+				plan(new Plan(connector, Kind.INVENTORY, null, null, false, false), 1, false);
+				plan(new Plan(connector, Kind.RANKING, range, RankDimension.DESKTOP, false, false), PlannedQuestion.ALL,
+						false);
+			}
+			int first = first(field);
+			for (UsageAsk ask : usageAsks(field.getSelectionSet())) {
+				for (UsageConnector connector : selected) {
+					plan(new Plan(connector, Kind.USAGE, ask.range(), null, ask.withPoints(), true), first, true);
+				}
 			}
 		}
 		catch (InvalidArgumentException ex) {

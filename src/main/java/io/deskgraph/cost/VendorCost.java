@@ -1,0 +1,21 @@
+package io.deskgraph.cost;
+
+import java.util.List;
+
+import io.deskgraph.usage.Vendor;
+
+/**
+ * Cost figures of the answered accounts of one vendor.
+ *
+ * @param vendor the vendor
+ * @param desktops desktops advised on
+ * @param unpriced desktops without a price
+ * @param notCosted priced desktops whose billing mode the prices cannot cost
+ * @param currencies figures per currency
+ * @param byRecommendation desktops and savings per recommendation
+ * @author DeskGraph
+ */
+public record VendorCost(Vendor vendor, int desktops, int unpriced, int notCosted, List<CurrencyCost> currencies,
+		List<RecommendationCount> byRecommendation) {
+
+}
