@@ -166,7 +166,8 @@ class DashboardPageTests extends DashboardTestSupport {
 		Map<String, Object> period = shownPeriod();
 		Map<String, Object> summary = at(operation("CostSummary", Map.of("range", period)), "data", "costSummary");
 		assertThat(find("#savings-example").getText()).contains("EXAMPLE PRICES");
-		assertThat(find("#savings .estate").getDomAttribute("data-desktops")).isEqualTo(summary.get("desktops").toString());
+		assertThat(find("#savings .estate").getDomAttribute("data-desktops"))
+			.isEqualTo(summary.get("desktops").toString());
 		List<Map<String, Object>> currencies = at(summary, "currencies");
 		assertThat(currencies).hasSizeGreaterThanOrEqualTo(2);
 		for (Map<String, Object> currency : currencies) {
@@ -317,7 +318,8 @@ class DashboardPageTests extends DashboardTestSupport {
 			})
 			.block();
 		assertThat(answer).as("%s", answer).doesNotContainKey("errors");
-		// The page hashes with crypto.subtle here (localhost is a secure origin); plain-http hosts use its own SHA-256.
+		// The page hashes with crypto.subtle here (localhost is a secure origin);
+		// plain-http hosts use its own SHA-256.
 		assertThat(browser.executeScript("return window.deskgraphSha256(arguments[0])", status)).isEqualTo(hash);
 		assertThat((Object) at(answer, "data", "desktopStatus", "total")).isNotNull();
 		@SuppressWarnings("unchecked")
@@ -406,8 +408,8 @@ class DashboardPageTests extends DashboardTestSupport {
 	}
 
 	private List<String> adviceOf(Map<String, Object> period, int first) {
-		List<Map<String, Object>> edges = at(operation("BillingAdvice", Map.of("range", period, "first", first)), "data",
-				"billingAdvice", "edges");
+		List<Map<String, Object>> edges = at(operation("BillingAdvice", Map.of("range", period, "first", first)),
+				"data", "billingAdvice", "edges");
 		return edges.stream().map((edge) -> {
 			Map<String, Object> saving = at(edge, "node", "monthlySaving");
 			return at(edge, "node", "desktop", "id") + " " + at(edge, "node", "recommendation") + " "
