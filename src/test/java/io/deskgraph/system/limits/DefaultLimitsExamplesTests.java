@@ -46,7 +46,7 @@ class DefaultLimitsExamplesTests extends DefaultLimitsTestSupport {
 	 */
 	private static final List<String> DASHBOARD_OPERATIONS = List.of("TopUsersThisMonth", "TopDesktopsThisMonth",
 			"IdleDesktops14Days", "StatusByAccount", "DashboardAccounts", "UsageRanking", "TopDesktopsTrend",
-			"UsageTrend", "IdleDesktops", "StartDesktopUsageExport", "ExportTask");
+			"UsageTrend", "IdleDesktops", "StartDesktopUsageExport", "ExportTask", "CostSummary", "BillingAdvice");
 
 	@TestFactory
 	Stream<DynamicTest> readmeExamplesAnswerInFullWithDefaultLimits() throws IOException {
