@@ -197,22 +197,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 			assertThat(desktops).hasSize(150);
 			for (HuaweiDesktop desktop : wanted) {
 				Desktop found = desktops.get(desktop.id());
-				HuaweiDesktopProduct product = estate.product(desktop.id());
-				String status = (desktop.runState() == HuaweiDesktop.RunState.STOPPED) ? "SHUTOFF"
-						: desktop.runState().name();
-				assertThat(found.id()).isEqualTo("huawei:" + ACCOUNT + ":" + desktop.id());
-				assertThat(found.name()).isEqualTo(desktop.name());
-				assertThat(found.region()).isEqualTo("cn-north-4");
-				assertThat(found.vendorState()).isEqualTo(status);
-				assertThat(found.state()).isEqualTo(switch (desktop.runState()) {
-					case ACTIVE -> DesktopState.ACTIVE;
-					case STOPPED -> DesktopState.STOPPED;
-					case HIBERNATED -> DesktopState.HIBERNATED;
-					case ERROR -> DesktopState.ERROR;
-				});
-				assertThat(found.vendorBillingMode()).isEqualTo(product.chargeMode());
-				assertThat(found.billingMode())
-					.isEqualTo(product.chargeMode().equals("0") ? BillingMode.SUBSCRIPTION : BillingMode.PAY_AS_YOU_GO);
+				assertListedAsInTheEstate(found, desktop);
 			}
 			assertThat(desktops.values()).extracting(Desktop::billingMode)
 				.contains(BillingMode.SUBSCRIPTION, BillingMode.PAY_AS_YOU_GO);
@@ -252,22 +237,7 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 				.containsExactlyElementsOf(desktops.stream().map(HuaweiDesktop::id).toList());
 			for (Desktop found : inventory) {
 				HuaweiDesktop desktop = estate.desktop(found.nativeId()).orElseThrow();
-				HuaweiDesktopProduct product = estate.product(desktop.id());
-				assertThat(found.id()).isEqualTo("huawei:" + ACCOUNT + ":" + desktop.id());
-				assertThat(found.name()).isEqualTo(desktop.name());
-				assertThat(found.region()).isEqualTo("cn-north-4");
-				assertThat(found.vendorState()).isEqualTo(
-						(desktop.runState() == HuaweiDesktop.RunState.STOPPED) ? "SHUTOFF" : desktop.runState().name());
-				assertThat(found.state()).isEqualTo(switch (desktop.runState()) {
-					case ACTIVE -> DesktopState.ACTIVE;
-					case STOPPED -> DesktopState.STOPPED;
-					case HIBERNATED -> DesktopState.HIBERNATED;
-					case ERROR -> DesktopState.ERROR;
-				});
-				assertThat(found.vendorBillingMode()).isEqualTo(product.chargeMode());
-				assertThat(found.billingMode())
-					.isEqualTo(product.chargeMode().equals("0") ? BillingMode.SUBSCRIPTION : BillingMode.PAY_AS_YOU_GO);
-				assertThat(found.spec()).isEqualTo(product.productId());
+				assertListedAsInTheEstate(found, desktop);
 			}
 			assertThat(inventory).extracting(Desktop::billingMode)
 				.contains(BillingMode.SUBSCRIPTION, BillingMode.PAY_AS_YOU_GO);
@@ -949,6 +919,26 @@ class HuaweiUsageConnectorTests extends ConnectorContractTests {
 
 	private record DesktopRow(HuaweiDesktop desktop, long usage, long idleDays) {
 
+	}
+
+	/** A desktop of the detail listing as the estate holds it, spec included. */
+	private void assertListedAsInTheEstate(Desktop found, HuaweiDesktop desktop) {
+		HuaweiDesktopProduct product = estate.product(desktop.id());
+		assertThat(found.id()).isEqualTo("huawei:" + ACCOUNT + ":" + desktop.id());
+		assertThat(found.name()).isEqualTo(desktop.name());
+		assertThat(found.region()).isEqualTo("cn-north-4");
+		assertThat(found.vendorState())
+			.isEqualTo((desktop.runState() == HuaweiDesktop.RunState.STOPPED) ? "SHUTOFF" : desktop.runState().name());
+		assertThat(found.state()).isEqualTo(switch (desktop.runState()) {
+			case ACTIVE -> DesktopState.ACTIVE;
+			case STOPPED -> DesktopState.STOPPED;
+			case HIBERNATED -> DesktopState.HIBERNATED;
+			case ERROR -> DesktopState.ERROR;
+		});
+		assertThat(found.vendorBillingMode()).isEqualTo(product.chargeMode());
+		assertThat(found.billingMode())
+			.isEqualTo(product.chargeMode().equals("0") ? BillingMode.SUBSCRIPTION : BillingMode.PAY_AS_YOU_GO);
+		assertThat(found.spec()).isEqualTo(product.productId());
 	}
 
 }

@@ -9,8 +9,6 @@ import io.deskgraph.simulator.alibaba.AlibabaSimulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,15 +164,6 @@ class AccountScopingTests extends SecurityTestSupport {
 			.variable("range", range())
 			.variable("accountIds", accountIds)
 			.execute();
-	}
-
-	private static String unknownAccountMessage(GraphQlTester.Response response) {
-		String[] message = new String[1];
-		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((ResponseError error) -> {
-			assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
-			message[0] = error.getMessage();
-		}));
-		return message[0].substring(message[0].indexOf("unknown account"));
 	}
 
 	private static Map<String, Object> range() {

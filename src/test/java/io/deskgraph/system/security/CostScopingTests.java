@@ -7,8 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,15 +53,6 @@ class CostScopingTests extends SecurityTestSupport {
 			.variable("range", range())
 			.variable("accountIds", accountIds)
 			.execute();
-	}
-
-	private static String unknownAccountMessage(GraphQlTester.Response response) {
-		String[] message = new String[1];
-		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((ResponseError error) -> {
-			assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
-			message[0] = error.getMessage();
-		}));
-		return message[0].substring(message[0].indexOf("unknown account"));
 	}
 
 	private static Map<String, Object> range() {

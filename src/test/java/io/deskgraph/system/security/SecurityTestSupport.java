@@ -6,9 +6,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the security tests: DeskGraph in demo mode over real HTTP with two API keys,
@@ -60,6 +65,19 @@ abstract class SecurityTestSupport {
 	static HttpGraphQlTester graphQlTester(int port) {
 		return HttpGraphQlTester
 			.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
+	}
+
+	/**
+	 * The message of a request's single BAD_REQUEST error from "unknown account" on, to
+	 * compare how another account and an unknown one are refused.
+	 */
+	protected static String unknownAccountMessage(GraphQlTester.Response response) {
+		String[] message = new String[1];
+		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((ResponseError error) -> {
+			assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+			message[0] = error.getMessage();
+		}));
+		return message[0].substring(message[0].indexOf("unknown account"));
 	}
 
 }
