@@ -178,6 +178,15 @@ grep -q '"accountId":"alibaba-demo","state":"OK"' <<< "$answer" || { echo "FAILE
 calls=$(curl -fsS "http://127.0.0.1:$HUAWEI_PORT/_sim/stats")
 echo "Huawei simulator stats: $calls"
 grep -q '"ListDesktopsStatistics":[1-9]' <<< "$calls" || { echo "FAILED: the simulator was not called" >&2; exit 1; }
+# Compose imports the simulators' example prices: cost advice prices every desktop, labelled as example prices.
+from=$(date -u -d '-15 days' +%F)
+to=$(date -u -d '-2 days' +%F)
+cost=$(curl -fsS "http://127.0.0.1:$GATEWAY_PORT/graphql" -H 'Content-Type: application/json' \
+	-d "{\"query\":\"{ costSummary(range: {from: \\\"$from\\\", to: \\\"$to\\\"}) { desktops unpriced examplePrices currencies { currency } sources { accountId state } } }\"}")
+echo "$cost"
+grep -q '"unpriced":0,"examplePrices":true' <<< "$cost" || { echo "FAILED: compose's example prices not applied" >&2; exit 1; }
+grep -q '"currency":"CNY"' <<< "$cost" && grep -q '"currency":"USD"' <<< "$cost" \
+	|| { echo "FAILED: cost summary without both currencies" >&2; exit 1; }
 health=$(curl -sS "http://127.0.0.1:$GATEWAY_PORT/actuator/health")
 echo "health: $health"
 grep -q '"status":"UP"' <<< "$health" || { echo "FAILED: health not UP" >&2; exit 1; }
