@@ -1,18 +1,8 @@
 package io.deskgraph.system.security;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
+import java.util.Map;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.deskgraph.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -54,7 +43,7 @@ class FederationServiceAccessTests {
 
 	static final String ROUTER_KEY = "router-5d1c9e8f7a6b5c4d3e2f1a0b9c8d7e6f";
 
-	private static final KeyPair issuerKeys = generate();
+	private static final TestIssuer issuer = new TestIssuer();
 
 	private static final String SDL = "{ _service { sdl } }";
 
@@ -115,7 +104,7 @@ class FederationServiceAccessTests {
 
 	@Test
 	void tokenWithTheFederationScopeReadsTheSdl() {
-		bearer(token("deskgraph:federation")).document(SDL)
+		bearer(issuer.token("supergraph-router", Map.of("scope", "deskgraph:federation"))).document(SDL)
 			.execute()
 			.path("_service.sdl")
 			.entity(String.class)
@@ -124,7 +113,9 @@ class FederationServiceAccessTests {
 
 	@Test
 	void tokenWithoutTheFederationScopeIsForbidden() {
-		assertForbidden(bearer(token("read deskgraph:reports")).document(SDL).execute());
+		assertForbidden(
+				bearer(issuer.token("supergraph-router", Map.of("scope", "read deskgraph:reports"))).document(SDL)
+					.execute());
 	}
 
 	@Test
@@ -157,39 +148,12 @@ class FederationServiceAccessTests {
 		return this.graphQlTester.mutate().headers((headers) -> headers.setBearerAuth(token)).build();
 	}
 
-	private static String token(String scope) {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("supergraph-router")
-			.claim("scope", scope)
-			.issueTime(Date.from(Instant.now()))
-			.expirationTime(Date.from(Instant.now().plusSeconds(300)))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-		try {
-			jwt.sign(new RSASSASigner(issuerKeys.getPrivate()));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
-	}
-
-	private static KeyPair generate() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class IssuerConfiguration {
 
 		@Bean
 		ReactiveJwtDecoder jwtDecoder() {
-			return NimbusReactiveJwtDecoder.withPublicKey((RSAPublicKey) issuerKeys.getPublic()).build();
+			return issuer.decoder();
 		}
 
 	}

@@ -1,20 +1,9 @@
 package io.deskgraph.system.security;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.deskgraph.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -46,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("unthrottled")
 class JwtAuthenticationTests {
 
-	private static final KeyPair issuerKeys = generate();
+	private static final TestIssuer issuer = new TestIssuer();
 
 	@Autowired
 	private WebTestClient webTestClient;
@@ -56,7 +44,7 @@ class JwtAuthenticationTests {
 
 	@Test
 	void validTokenIsAnswered() {
-		withToken(token(issuerKeys, Map.of())).document("{ accounts { id } }")
+		withToken(issuer.token("reporting-job", Map.of())).document("{ accounts { id } }")
 			.execute()
 			.path("accounts[*].id")
 			.entityList(String.class)
@@ -65,7 +53,7 @@ class JwtAuthenticationTests {
 
 	@Test
 	void accountsClaimScopesTheCaller() {
-		withToken(token(issuerKeys, Map.of("deskgraph_accounts", List.of("alibaba-demo"))))
+		withToken(issuer.token("reporting-job", Map.of("deskgraph_accounts", List.of("alibaba-demo"))))
 			.document("{ accounts { id } desktopStatus { sources { accountId } } }")
 			.execute()
 			.path("accounts[*].id")
@@ -100,7 +88,7 @@ class JwtAuthenticationTests {
 
 	@Test
 	void tokenSignedByAnotherKeyIsUnauthorized() {
-		String forged = token(generate(), Map.of());
+		String forged = new TestIssuer().token("reporting-job", Map.of());
 		String body = post("Bearer " + forged).expectStatus()
 			.isUnauthorized()
 			.expectBody(String.class)
@@ -121,7 +109,7 @@ class JwtAuthenticationTests {
 
 	@Test
 	void tokenWithoutAccountsClaimIsAnOperator() {
-		String token = token(issuerKeys, Map.of());
+		String token = issuer.token("reporting-job", Map.of());
 		actuator("/actuator/prometheus", token).expectStatus().isOk();
 		actuator("/actuator/health", token).expectStatus()
 			.isOk()
@@ -132,7 +120,7 @@ class JwtAuthenticationTests {
 
 	@Test
 	void tokenLimitedByItsAccountsClaimIsNoOperator() {
-		String token = token(issuerKeys, Map.of("deskgraph_accounts", List.of("alibaba-demo")));
+		String token = issuer.token("reporting-job", Map.of("deskgraph_accounts", List.of("alibaba-demo")));
 		actuator("/actuator/prometheus", token).expectStatus()
 			.isForbidden()
 			.expectBody()
@@ -158,39 +146,12 @@ class JwtAuthenticationTests {
 			.build();
 	}
 
-	private static String token(KeyPair keys, Map<String, Object> claims) {
-		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject("reporting-job")
-			.issuer("https://issuer.example")
-			.issueTime(Date.from(Instant.now()))
-			.expirationTime(Date.from(Instant.now().plusSeconds(300)));
-		claims.forEach(builder::claim);
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
-		try {
-			jwt.sign(new RSASSASigner(keys.getPrivate()));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
-	}
-
-	private static KeyPair generate() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class IssuerConfiguration {
 
 		@Bean
 		ReactiveJwtDecoder jwtDecoder() {
-			return NimbusReactiveJwtDecoder.withPublicKey((RSAPublicKey) issuerKeys.getPublic()).build();
+			return issuer.decoder();
 		}
 
 	}
